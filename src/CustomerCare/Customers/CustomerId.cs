@@ -1,0 +1,52 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace CustomerCare.Customers;
+
+/// <summary>
+/// The platform's identifier of a customer: an opaque string of 1–128 characters without control characters or
+/// surrounding spaces, compared ordinally.
+/// </summary>
+/// <remarks>
+/// Per-customer limits, ledgers and campaigns are keyed by this value, never by e-mail, so a customer who changes
+/// their address stays the same customer.
+/// </remarks>
+public readonly record struct CustomerId
+{
+    /// <summary>The longest identifier accepted.</summary>
+    public const int MaxLength = 128;
+
+    private readonly string? _value;
+
+    private CustomerId(string value) => _value = value;
+
+    /// <summary>The identifier text.</summary>
+    public string Value => _value ?? string.Empty;
+
+    /// <summary>Creates an identifier from text.</summary>
+    /// <param name="value">The platform's identifier.</param>
+    /// <returns>The identifier.</returns>
+    /// <exception cref="FieldValidationException">The value is blank, too long, padded or has control characters.</exception>
+    public static CustomerId From(string? value) =>
+        TryFrom(value, out var id, out var error) ? id : throw new FieldValidationException(error);
+
+    /// <summary>Tries to create an identifier from text.</summary>
+    /// <param name="value">The platform's identifier.</param>
+    /// <param name="id">The identifier, when valid.</param>
+    /// <param name="error">Why it was refused, when not.</param>
+    /// <param name="field">The field name to put in the error.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool TryFrom(string? value, out CustomerId id, [NotNullWhen(false)] out FieldError? error, string field = "customer_id")
+    {
+        id = default;
+        error = Identifiers.Check(value, MaxLength, field);
+        if (error is null)
+        {
+            id = new CustomerId(value!);
+        }
+
+        return error is null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}

@@ -1,0 +1,22 @@
+using NodaTime;
+
+namespace CustomerCare;
+
+/// <summary>The library-wide settings, validated when the host starts.</summary>
+public sealed class CustomerCareOptions
+{
+    /// <summary>The ISO 4217 code of the store currency; order totals in another currency are refused. Default <c>TRY</c>.</summary>
+    public string Currency { get; set; } = "TRY";
+
+    /// <summary>The IANA zone used for customers who gave none. Default <c>Europe/Istanbul</c>.</summary>
+    public string DefaultTimeZone { get; set; } = "Europe/Istanbul";
+
+    /// <summary>The locale used for customers who gave none. Default <c>tr-TR</c>.</summary>
+    public string DefaultLocale { get; set; } = "tr-TR";
+
+    /// <summary>How long processed-event entries are kept; redelivery after this is applied again. Default 90 days.</summary>
+    public Duration ProcessedEventRetention { get; set; } = Duration.FromDays(90);
+
+    /// <summary>How many times an event is retried when a concurrent writer changed the same customer. Default 8.</summary>
+    public int MaxCommitAttempts { get; set; } = 8;
+}

@@ -1,0 +1,94 @@
+using CustomerCare.Orders;
+using CustomerCare.Storage;
+using CustomerCare.Storage.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace CustomerCare;
+
+/// <summary>Registers CustomerCare in a service collection.</summary>
+public static class CustomerCareServiceCollectionExtensions
+{
+    /// <summary>Registers the library with default options.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <returns>A builder for plugins.</returns>
+    public static ICustomerCareBuilder AddCustomerCare(this IServiceCollection services) => services.AddCustomerCare(_ => { });
+
+    /// <summary>
+    /// Registers the library: options (validated on start), the clock, the time zone provider, the in-memory stores as
+    /// defaults, and the event processor. Calling it again only adds the further configuration.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets options.</param>
+    /// <returns>A builder for plugins.</returns>
+    /// <remarks>
+    /// The clock is NodaTime's <see cref="IClock"/>: bridged from a registered <see cref="TimeProvider"/> when there is
+    /// one, otherwise the system clock. Register your own <see cref="IClock"/> first to replace it.
+    /// </remarks>
+    public static ICustomerCareBuilder AddCustomerCare(this IServiceCollection services, Action<CustomerCareOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.Configure(configure);
+        if (services.Any(d => d.ServiceType == typeof(CustomerCareMarker)))
+        {
+            return new CustomerCareBuilder(services);
+        }
+
+        services.AddSingleton<CustomerCareMarker>();
+        services.AddOptions<CustomerCareOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CustomerCareOptions>, CustomerCareOptionsValidator>());
+        services.TryAddSingleton(CreateClock);
+        services.TryAddSingleton(DateTimeZoneProviders.Tzdb);
+        services.TryAddSingleton<InMemoryCustomerStore>();
+        services.TryAddSingleton<ICustomerStore>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
+        services.TryAddSingleton<IProcessedEventLedger>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
+        services.TryAddSingleton<CustomerEventProcessor>();
+        return new CustomerCareBuilder(services);
+    }
+
+    /// <summary>
+    /// Replaces the customer store and its ledger with <typeparamref name="TStore"/>, registered as one singleton
+    /// that serves both contracts. Storage plugins call this from their own <c>Use…</c> method.
+    /// </summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Creates the store, or <see langword="null"/> to let the container construct it.</param>
+    /// <returns>The builder.</returns>
+    public static ICustomerCareBuilder UseCustomerStore<TStore>(this ICustomerCareBuilder builder, Func<IServiceProvider, TStore>? factory = null)
+        where TStore : class, ICustomerStore, IProcessedEventLedger
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.RemoveAll<ICustomerStore>();
+        services.RemoveAll<IProcessedEventLedger>();
+        services.RemoveAll<TStore>();
+        if (factory is null)
+        {
+            services.AddSingleton<TStore>();
+        }
+        else
+        {
+            services.AddSingleton(factory);
+        }
+
+        services.AddSingleton<ICustomerStore>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IProcessedEventLedger>(sp => sp.GetRequiredService<TStore>());
+        return builder;
+    }
+
+    private static IClock CreateClock(IServiceProvider services) =>
+#pragma warning disable RS0030 // The DI default is the one place allowed to fall back to the system clock.
+        services.GetService<TimeProvider>() is { } timeProvider ? timeProvider.ToClock() : SystemClock.Instance;
+#pragma warning restore RS0030
+
+    private sealed class CustomerCareMarker;
+
+    private sealed class CustomerCareBuilder(IServiceCollection services) : ICustomerCareBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
