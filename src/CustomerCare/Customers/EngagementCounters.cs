@@ -51,7 +51,9 @@ public sealed record EngagementCounters
         var builder = CategoryPurchases.ToBuilder();
         foreach (var (category, quantity) in purchases)
         {
-            builder[category] = builder.GetValueOrDefault(category) + quantity;
+            // Keep the spelling first seen, so "Kitap" stays "Kitap" when a later line says "KİTAP".
+            var key = builder.TryGetKey(category, out var existing) ? existing : category;
+            builder[key] = builder.GetValueOrDefault(key) + quantity;
         }
 
         return this with { CategoryPurchases = builder.ToImmutable() };
