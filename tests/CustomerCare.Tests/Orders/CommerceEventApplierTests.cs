@@ -126,7 +126,7 @@ public sealed class CommerceEventApplierTests
     public void Placed_InAnotherCurrency_IsRejected()
     {
         var customer = Run(_events.Registered("c1")).Customer;
-        var placed = _events.Placed("c1", "o1", 10m) with { Total = new CustomerCare.Money(10m, Currency.EUR) };
+        var placed = _events.Placed("c1", "o1", 10m) with { Total = new Money(10m, Currency.EUR) };
 
         var transition = CommerceEventApplier.Apply(customer, null, placed);
 

@@ -11,7 +11,7 @@ internal sealed class EventFactory
 
     public static Instant Day(int day, int hour = 12) => Instant.FromUtc(2026, 1, 1, 0, 0) + Duration.FromDays(day - 1) + Duration.FromHours(hour);
 
-    public static CustomerCare.Money Lira(decimal amount) => new(amount, Currency.TRY);
+    public static Money Lira(decimal amount) => new(amount, Currency.TRY);
 
     public CustomerRegistered Registered(string customerId, string name = "Ayşe") =>
         new(NextId(), new Customer(CustomerId.From(customerId), new PersonName(name, "Yılmaz"), Day(1, 0), Currency.TRY) { City = "İstanbul" });

@@ -1,6 +1,6 @@
 using CustomerCare.Tests.Support;
 
-namespace CustomerCare.Tests.Money;
+namespace CustomerCare.Tests.Monetary;
 
 public sealed class MoneyTests
 {
@@ -12,7 +12,7 @@ public sealed class MoneyTests
     [InlineData(10.009, MidpointRounding.ToZero, 10.00)]
     public void Round_UsesTheRuleGiven(decimal amount, MidpointRounding mode, decimal expected)
     {
-        Assert.Equal(expected, new CustomerCare.Money(amount, Currency.TRY).Round(mode).Amount);
+        Assert.Equal(expected, new Money(amount, Currency.TRY).Round(mode).Amount);
     }
 
     [Theory]
@@ -21,13 +21,13 @@ public sealed class MoneyTests
     [InlineData("TRY", 1.235, 1.24)]
     public void Round_FollowsTheCurrencyMinorUnits(string code, decimal amount, decimal expected)
     {
-        Assert.Equal(expected, new CustomerCare.Money(amount, Currency.FromCode(code)).Round(MidpointRounding.AwayFromZero).Amount);
+        Assert.Equal(expected, new Money(amount, Currency.FromCode(code)).Round(MidpointRounding.AwayFromZero).Amount);
     }
 
     [Fact]
     public void Multiply_KeepsEveryDigitUntilRounded()
     {
-        var fifteenPercent = new CustomerCare.Money(99.99m, Currency.TRY).Multiply(0.15m);
+        var fifteenPercent = new Money(99.99m, Currency.TRY).Multiply(0.15m);
 
         Assert.Equal(14.9985m, fifteenPercent.Amount);
         Assert.Equal(15.00m, fifteenPercent.Round(MidpointRounding.AwayFromZero).Amount);
@@ -36,8 +36,8 @@ public sealed class MoneyTests
     [Fact]
     public void Add_DifferentCurrencies_Throws()
     {
-        var lira = new CustomerCare.Money(1m, Currency.TRY);
-        var euro = new CustomerCare.Money(1m, Currency.EUR);
+        var lira = new Money(1m, Currency.TRY);
+        var euro = new Money(1m, Currency.EUR);
 
         var error = Assert.Throws<CurrencyMismatchException>(() => lira + euro);
 
@@ -83,7 +83,7 @@ public sealed class MoneyTests
     {
         using var culture = new TurkishCulture();
 
-        Assert.Equal(expected, CustomerCare.Money.Parse(text, Currency.TRY).Amount);
+        Assert.Equal(expected, Money.Parse(text, Currency.TRY).Amount);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public sealed class MoneyTests
     [InlineData("12e3")]
     public void Parse_CommaOrExponent_IsMalformed(string text)
     {
-        var error = Assert.Throws<FieldValidationException>(() => CustomerCare.Money.Parse(text, Currency.TRY, "total")).Errors.Single();
+        var error = Assert.Throws<FieldValidationException>(() => Money.Parse(text, Currency.TRY, "total")).Errors.Single();
 
         Assert.Equal("total", error.Field);
         Assert.Equal(text, error.AttemptedValue);
@@ -103,6 +103,6 @@ public sealed class MoneyTests
     {
         using var culture = new TurkishCulture();
 
-        Assert.Equal("1234.50 TRY", new CustomerCare.Money(1234.5m, Currency.TRY).ToString());
+        Assert.Equal("1234.50 TRY", new Money(1234.5m, Currency.TRY).ToString());
     }
 }
