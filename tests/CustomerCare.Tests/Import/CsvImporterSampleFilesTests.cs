@@ -35,6 +35,21 @@ public sealed class CsvImporterSampleFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_ExamplesInTheFormatDocument_ImportCleanly()
+    {
+        var document = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "csv-format.md"));
+        var blocks = document.Split("```csv\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToArray();
+        Assert.Equal(3, blocks.Length);
+
+        var summary = await _harness.Importer.ImportAsync(new CsvImportSources(
+            CsvSource.FromText("customers.csv", blocks[0]),
+            CsvSource.FromText("orders.csv", blocks[1]),
+            CsvSource.FromText("reviews.csv", blocks[2])));
+
+        Assert.Equal(new ImportSummary(Customers: 3, Orders: 3, Reviews: 2, Events: 14), summary);
+    }
+
+    [Fact]
     public void AddCustomerCare_RegistersTheImporter()
     {
         var services = new ServiceCollection();
