@@ -15,9 +15,10 @@ internal static class CsvFileReader
     {
         try
         {
-            if (source.ByteLength > limits.MaxFileBytes)
+            var size = source.ByteLength;
+            if (size > limits.MaxFileBytes)
             {
-                var reason = string.Create(CultureInfo.InvariantCulture, $"the file has {source.ByteLength:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}; split it into several imports");
+                var reason = string.Create(CultureInfo.InvariantCulture, $"the file has {size:N0} bytes, more than the limit of {limits.MaxFileBytes:N0}; split it into several imports");
                 sink.Add(new CsvError(source.Name, 0, 0, null, null, reason) { Code = CsvErrorCodes.FileTooLarge });
                 return;
             }

@@ -94,10 +94,11 @@ public sealed class CsvImporter
 
         var stored = sink.IsFull ? [] : await ImportStoreCheck.RunAsync(batch, _store, sink, cancellationToken).ConfigureAwait(false);
         var replay = sink.IsFull ? null : ImportReplay.Run(batch, stored, sink);
-        if (sink.HasErrors || replay is null)
+        if (replay is null || sink.HasErrors)
         {
             var errors = sink.Sorted([sources.Customers.Name, sources.Orders.Name, sources.Reviews?.Name ?? string.Empty]);
             ImportLog.Refused(_logger, errors.Count, sink.IsFull, errors[0].ToString());
+            activity?.SetTag("customercare.import.errors", errors.Count);
             activity?.SetStatus(ActivityStatusCode.Error, "refused");
             throw new CsvImportException(errors, sink.IsFull);
         }

@@ -4,6 +4,7 @@ using CustomerCare.Customers;
 using CustomerCare.Import;
 using CustomerCare.Orders;
 using CustomerCare.Specifications;
+using CustomerCare.Storage;
 
 namespace CustomerCare.Tests.Import;
 
@@ -73,6 +74,22 @@ public sealed class CsvImporterAllOrNothingTests : IDisposable
 
         Assert.Equal(before, await SnapshotAsync());
         Assert.Null(await _harness.Store.FindAsync(CustomerId.From("C2")));
+    }
+
+    [Fact]
+    public async Task Import_EventRecordedByAnotherWriterBeforeTheCommit_IsRefusedAsStoreChanged()
+    {
+        // Another writer recorded the order's placement in the ledger without the order itself: the checks pass, the
+        // single commit does not, and nothing of the import may be written.
+        var other = new ProcessedEvent(EventId.From("import:order:O1:placed"), "order_placed", CustomerId.From("C1"), ImportHarness.Now);
+        Assert.True((await _harness.Store.CommitAsync(new CustomerChangeSet { Events = [other] })).IsCommitted);
+
+        var refused = await _harness.RefusedAsync(Csv.Customers(Csv.Ayse), Csv.Orders(Csv.Order("O1", "C1", "2025-01-10T10:00:00Z", "10.00", "placed")));
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("orders.csv", 2, CsvErrorCodes.StoreChanged, "import:order:O1:placed"), (error.File, error.Line, error.Code, error.Value));
+        Assert.Contains("the store changed while the import ran", error.Reason, StringComparison.Ordinal);
+        Assert.False(await _harness.Store.ContainsAsync(EventId.From("import:customer:C1")));
     }
 
     private async Task<string> SnapshotAsync()
