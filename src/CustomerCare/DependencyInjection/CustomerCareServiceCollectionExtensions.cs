@@ -47,6 +47,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<ICustomerStore>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
         services.TryAddSingleton<IProcessedEventLedger>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
         services.TryAddSingleton<CustomerEventProcessor>();
+        services.TryAddSingleton<Import.CsvImporter>();
         return new CustomerCareBuilder(services);
     }
 
