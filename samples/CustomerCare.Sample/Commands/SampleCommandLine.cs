@@ -63,13 +63,14 @@ public static class SampleCommandLine
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             await console.Error.WriteLineAsync("error: cancelled");
             return ExitCodes.Error;
         }
-        catch (Exception exception) when (exception is FieldValidationException or InvalidOperationException or IOException or ArgumentException)
+        catch (Exception exception)
         {
+            // The outermost frame of a command-line tool: any failure becomes one line on standard error and exit code 1.
             await console.Error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.Error;
         }

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using NodaTime;
 using NodaTime.Text;
 
@@ -15,8 +14,8 @@ public static class JsonOutput
     {
         WriteIndented = true,
 
-        // Letters such as İ and ş stay readable; characters that matter to HTML are still escaped.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // The document goes to a terminal or a file, never into HTML, so İ, ş and & stay as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new InstantIsoConverter() },
     };
 

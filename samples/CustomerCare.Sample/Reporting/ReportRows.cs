@@ -41,7 +41,7 @@ public static class ReportRows
         ArgumentNullException.ThrowIfNull(report);
         return
         [
-            ("Customers", HumanFormat.Count(report.Customers.Total)),
+            ("Total", HumanFormat.Count(report.Customers.Total)),
             ("Ordered at least once", HumanFormat.Count(report.Customers.WithOrders)),
             ("Living abroad", HumanFormat.Count(report.Customers.Abroad)),
             ("Tagged vip", HumanFormat.Count(report.Customers.Vip)),

@@ -66,7 +66,7 @@ public sealed class Catalog
     {
         // Prices cluster near the cheap end and end in ,90 or ,99 the way shops price them.
         var spread = category.MaxPrice - category.MinPrice;
-        var skewed = Math.Pow(random.Double(), 2.5);
+        var skewed = Math.Pow(random.Double(), 3);
         var whole = category.MinPrice + (int)(spread * skewed);
         return random.Int(0, 9) switch
         {
