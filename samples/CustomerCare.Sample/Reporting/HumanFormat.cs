@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCare.Customers;
 using NodaTime;
 using NodaTime.Text;
 
@@ -33,7 +34,7 @@ public static class HumanFormat
     /// <summary>Formats an instant as a date in Istanbul.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The text, such as <c>1 Mayıs 2026</c>.</returns>
-    public static string Date(Instant instant) => Date(instant.InZone(DateTimeZoneProviders.Tzdb["Europe/Istanbul"]).Date);
+    public static string Date(Instant instant) => Date(instant.InZone(TimeZones.Istanbul).Date);
 
     /// <summary>Formats a date.</summary>
     /// <param name="date">The date.</param>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Bogus;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
@@ -25,9 +24,6 @@ namespace CustomerCare.Sample.Simulation;
 /// </remarks>
 public sealed class StoreSimulator
 {
-    private const float RetryChance = 0.015f;
-    private const double ProfileUpdateChance = 0.0005;
-
     private readonly CustomerEventProcessor _processor;
     private readonly FakeClock _clock;
 
@@ -50,124 +46,21 @@ public sealed class StoreSimulator
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var start = _clock.GetCurrentInstant();
-        var faker = new Faker("tr") { Random = new Randomizer(settings.Seed) };
-        var random = faker.Random;
-        var ids = new IdSequence(settings.Seed);
-        var customerFactory = new CustomerFactory(faker, start, settings.Days, settings.Seed);
-        var planner = new OrderPlanner(random, Catalog.Create(random), ids);
-        var customers = Enumerable.Range(1, settings.Customers).Select(customerFactory.Create).ToArray();
-        var tally = new Tally();
-        var schedule = new EventSchedule();
-
+        var run = new SimulationRun(settings, _clock.GetCurrentInstant());
         for (var day = 0; day < settings.Days; day++)
         {
-            var dayStart = start + Duration.FromDays(day);
-            foreach (var customer in customers)
-            {
-                PlanDay(customer, day, dayStart, schedule, planner, customerFactory, ids, random);
-            }
-
+            run.PlanDay(day);
             _clock.AdvanceDays(1);
-            await DeliverDueAsync(schedule, random, tally, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new SimulationProgress(day + 1, settings.Days, dayStart.InZone(TimeZones.Istanbul).Date, tally.Applied));
-        }
-
-        return new SimulationResult
-        {
-            Settings = settings,
-            StartedAt = start,
-            EndedAt = _clock.GetCurrentInstant(),
-            EventsDelivered = tally.Delivered,
-            EventsApplied = tally.Applied,
-            AppliedByKind = tally.AppliedByKind.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            DuplicatesSent = tally.RetriesSent,
-            DuplicatesRecognized = tally.RetriesRecognized,
-            Rejections = [.. tally.Rejections],
-            EventsInFlight = schedule.Count,
-        };
-    }
-
-    private static void PlanDay(SimulatedCustomer customer, int day, Instant dayStart, EventSchedule schedule, OrderPlanner planner, CustomerFactory factory, IdSequence ids, Randomizer random)
-    {
-        if (day == customer.RegistrationDay)
-        {
-            var registered = new CustomerRegistered(ids.NextEvent(), customer.Profile);
-            schedule.Add(new ScheduledEvent(registered, customer.DeliverAt, IsRetry: false));
-        }
-
-        if (day < customer.FirstOrderDay)
-        {
-            return;
-        }
-
-        if (random.Double() < customer.DailyOrderChance)
-        {
-            foreach (var planned in planner.Plan(customer.Profile, dayStart + Duration.FromSeconds(random.Int(0, 86_399))))
+            var now = _clock.GetCurrentInstant();
+            while (run.TryTakeDue(now, out var delivery))
             {
-                schedule.Add(planned);
-            }
-        }
-
-        if (random.Double() < ProfileUpdateChance)
-        {
-            var updated = factory.Updated(customer.Profile);
-            schedule.Add(new ScheduledEvent(new CustomerRegistered(ids.NextEvent(), updated), dayStart + Duration.FromHours(random.Int(0, 23)), IsRetry: false));
-        }
-    }
-
-    private async Task DeliverDueAsync(EventSchedule schedule, Randomizer random, Tally tally, CancellationToken cancellationToken)
-    {
-        var now = _clock.GetCurrentInstant();
-        while (schedule.TryTakeDue(now, out var delivery))
-        {
-            var result = await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false);
-            tally.Count(delivery, result);
-            if (!delivery.IsRetry && result.Outcome == EventApplyOutcome.Applied && random.Bool(RetryChance))
-            {
-                // The platform did not see the acknowledgement and sends the same event again, minutes or hours later.
-                schedule.Add(delivery with { DeliverAt = delivery.DeliverAt + Duration.FromMinutes(random.Int(1, 240)), IsRetry = true });
-            }
-        }
-    }
-
-    /// <summary>The counts of one run.</summary>
-    private sealed class Tally
-    {
-        public int Delivered { get; private set; }
-
-        public int Applied { get; private set; }
-
-        public int RetriesSent { get; private set; }
-
-        public int RetriesRecognized { get; private set; }
-
-        public SortedDictionary<string, int> AppliedByKind { get; } = new(StringComparer.Ordinal);
-
-        public List<RejectedEvent> Rejections { get; } = [];
-
-        public void Count(ScheduledEvent delivery, EventApplyResult result)
-        {
-            Delivered++;
-            if (delivery.IsRetry)
-            {
-                RetriesSent++;
+                run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
             }
 
-            switch (result.Outcome)
-            {
-                case EventApplyOutcome.Applied:
-                    Applied++;
-                    AppliedByKind[delivery.Event.Kind] = AppliedByKind.GetValueOrDefault(delivery.Event.Kind) + 1;
-                    break;
-                case EventApplyOutcome.Duplicate when delivery.IsRetry:
-                    RetriesRecognized++;
-                    break;
-                case EventApplyOutcome.Rejected:
-                    var rejection = result.Rejection;
-                    Rejections.Add(new RejectedEvent(delivery.Event.Kind, delivery.Event.EventId.Value, rejection?.Code ?? "?", rejection?.Message ?? "rejected without a reason"));
-                    break;
-            }
+            var date = (run.Start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
+            progress?.Report(new SimulationProgress(day + 1, settings.Days, date, run.Applied));
         }
+
+        return run.Result(_clock.GetCurrentInstant());
     }
 }
