@@ -3,29 +3,15 @@ using CustomerCare.Orders;
 using CustomerCare.Sample;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
-using CustomerCare.Specifications;
-using CustomerCare.Storage;
 using CustomerCare.Text;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Sample;
 
-public sealed class DefaultRunTests : IAsyncLifetime
+public sealed class DefaultRunTests(DefaultRunFixture fixture) : IClassFixture<DefaultRunFixture>
 {
-    private readonly SampleRunner _runner = new();
-    private CommandOutput _run = null!;
-    private IReadOnlyList<Customer> _customers = [];
-    private IReadOnlyList<Order> _orders = [];
-
-    public async Task InitializeAsync()
-    {
-        _run = await _runner.RunAsync();
-        var store = _runner.Host.Services.GetRequiredService<ICustomerStore>();
-        _customers = await store.ListAsync(new Specification<Customer>());
-        _orders = await store.ListOrdersAsync(new Specification<Order>());
-    }
-
-    public async Task DisposeAsync() => await _runner.DisposeAsync();
+    private readonly CommandOutput _run = fixture.Run;
+    private readonly IReadOnlyList<Customer> _customers = fixture.Customers;
+    private readonly IReadOnlyList<Order> _orders = fixture.Orders;
 
     [Fact]
     public void NoArguments_SimulatesTheDefaultStoreAndPrintsTheReport()
@@ -78,6 +64,6 @@ public sealed class DefaultRunTests : IAsyncLifetime
         Assert.Contains(_orders, o => o.Status == OrderStatus.Cancelled && o.ShippedAt is null);
         Assert.Contains(_orders, o => o.Status == OrderStatus.Cancelled && o.ShippedAt is not null);
         Assert.Contains(_orders, o => o.Status is OrderStatus.Placed or OrderStatus.Shipped);
-        Assert.All(_orders, o => Assert.InRange(o.PlacedAt, SampleHost.DefaultStart, _runner.Host.Clock.GetCurrentInstant()));
+        Assert.All(_orders, o => Assert.InRange(o.PlacedAt, SampleHost.DefaultStart, fixture.Host.Clock.GetCurrentInstant()));
     }
 }

@@ -1,19 +1,7 @@
-using System.Text.Json;
 using CustomerCare.Sample;
 using SampleProgram = CustomerCare.Sample.Program;
 
 namespace CustomerCare.Tests.Sample;
-
-/// <summary>What one command line wrote and returned.</summary>
-public sealed record CommandOutput(int ExitCode, string Out, string Error)
-{
-    public JsonElement Json()
-    {
-        // The whole of standard output must be one JSON document: nothing before it, nothing after it.
-        using var document = JsonDocument.Parse(Out);
-        return document.RootElement.Clone();
-    }
-}
 
 /// <summary>Runs the sample's command lines in-process against one host, capturing standard output and error.</summary>
 public sealed class SampleRunner : IAsyncDisposable

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CustomerCare.Customers;
 using CustomerCare.Orders;
+using CustomerCare.Sample;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Specifications;
 using CustomerCare.Storage;
@@ -62,7 +64,7 @@ public sealed class SimulateCommandTests
         var report = run.Json().GetProperty("report");
         var store = runner.Host.Services.GetRequiredService<ICustomerStore>();
         var orders = await store.ListOrdersAsync(new Specification<Order>());
-        var customers = await store.ListAsync(new Specification<CustomerCare.Customers.Customer>());
+        var customers = await store.ListAsync(new Specification<Customer>());
 
         var gross = orders.Sum(o => o.Total.Amount);
         var cancelled = orders.Where(o => o.Status == OrderStatus.Cancelled).Sum(o => o.Total.Amount);
@@ -106,6 +108,28 @@ public sealed class SimulateCommandTests
         Assert.Equal(
             simulation.GetProperty("eventsDelivered").GetInt32() - simulation.GetProperty("duplicatesSent").GetInt32(),
             simulation.GetProperty("eventsApplied").GetInt32());
+    }
+
+    [Fact]
+    public async Task Simulate_WhenTheLibraryRejectsEvents_ListsThemOnStandardErrorAndExitsWithOne()
+    {
+        await using var runner = new SampleRunner();
+
+        // Someone else's order already holds the identifier the simulation gives its first order.
+        var processor = runner.Host.Services.GetRequiredService<CustomerEventProcessor>();
+        var stranger = new Customer(CustomerId.From("stranger"), new PersonName("Deniz"), SampleHost.DefaultStart, Currency.TRY);
+        await processor.ApplyAsync(new CustomerRegistered(EventId.From("x1"), stranger));
+        await processor.ApplyAsync(new OrderPlaced(EventId.From("x2"), stranger.Id, SampleHost.DefaultStart, OrderId.From("O7-000001"), new Money(10m, Currency.TRY)));
+
+        var run = await runner.RunAsync(Small);
+        var simulation = run.Json().GetProperty("simulation");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.True(simulation.GetProperty("rejected").GetInt32() > 0);
+        Assert.Equal(EventRejectionCodes.OrderExists, simulation.GetProperty("rejections")[0].GetProperty("code").GetString());
+        Assert.Contains($"({EventRejectionCodes.OrderExists})", run.Error, StringComparison.Ordinal);
+        Assert.Contains("O7-000001", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error: the simulation is not clean", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
