@@ -1,0 +1,78 @@
+using System.CommandLine;
+using CustomerCare.Sample.Simulation;
+
+namespace CustomerCare.Sample.Commands;
+
+/// <summary>
+/// Builds the root command from the sample's commands and runs a command line, mapping the outcome to
+/// <see cref="ExitCodes"/>: 0 ok, 1 error, 2 bad usage. Errors go to standard error.
+/// </summary>
+public static class SampleCommandLine
+{
+    /// <summary>Creates the root command; without a subcommand it runs the default simulation and prints the report.</summary>
+    /// <param name="context">The host and console.</param>
+    /// <param name="commands">The subcommands.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand CreateRoot(SampleContext context, IEnumerable<Command> commands)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(commands);
+        var defaults = SimulationSettings.Default;
+        var root = new RootCommand(
+            "CustomerCare sample: a simulated Turkish online store run through the library. " +
+            $"Without a command it simulates {defaults.Customers} customers over {defaults.Days} days (seed {defaults.Seed}) and prints the report.");
+        foreach (var command in commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.SetAction((_, cancellationToken) => SimulateCommand.RunAsync(context, defaults, json: false, cancellationToken));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="root">The root command.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="console">Where help, output and errors go.</param>
+    /// <param name="cancellationToken">Cancels the command.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> InvokeAsync(RootCommand root, IReadOnlyList<string> args, SampleConsole console, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await console.Error.WriteLineAsync("Run with --help to see the commands and their options.");
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await console.Error.WriteLineAsync("error: cancelled");
+            return ExitCodes.Error;
+        }
+        catch (Exception exception)
+        {
+            // The outermost frame of a command-line tool: any failure becomes one line on standard error and exit code 1.
+            await console.Error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using CustomerCare.Sample.Reporting;
+using CustomerCare.Sample.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace CustomerCare.Sample.Commands;
+
+/// <summary>
+/// <c>simulate --customers N --days D --seed S [--json]</c>: runs a simulated Turkish store through the library,
+/// then prints the report.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="context">The host and console.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(SampleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var defaults = SimulationSettings.Default;
+        var customers = RangeOption("--customers", "How many customers register.", defaults.Customers, 1, SimulationSettings.MaxCustomers);
+        var days = RangeOption("--days", "How many days to simulate, from 1 January 2026.", defaults.Days, 1, SimulationSettings.MaxDays);
+        var seed = RangeOption("--seed", "The random seed; the same seed gives the same store and report.", defaults.Seed, 0, int.MaxValue);
+        var json = CommonOptions.Json();
+        var command = new Command("simulate", "Simulate a Turkish online store day by day through the library, then print the report.")
+        {
+            customers,
+            days,
+            seed,
+            json,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            context,
+            new SimulationSettings(parseResult.GetValue(customers), parseResult.GetValue(days), parseResult.GetValue(seed)),
+            parseResult.GetValue(json),
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs the simulation, prints what it did and the report, and lists any rejected event on standard error.</summary>
+    /// <param name="context">The host and console.</param>
+    /// <param name="settings">The size and seed.</param>
+    /// <param name="json">Whether to write one JSON document instead of tables or text.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns><see cref="ExitCodes.Ok"/>, or <see cref="ExitCodes.Error"/> when the library rejected an event.</returns>
+    public static async Task<int> RunAsync(SampleContext context, SimulationSettings settings, bool json, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var console = context.Console;
+        var simulator = context.Services.GetRequiredService<StoreSimulator>();
+        var result = json
+            ? await simulator.RunAsync(settings, progress: null, cancellationToken)
+            : console.IsInteractive
+                ? await RunWithProgressBarAsync(console.Ansi, simulator, settings, cancellationToken)
+                : await simulator.RunAsync(settings, new PlainProgress(console.Out, settings.Days), cancellationToken);
+
+        var report = await context.Services.GetRequiredService<StoreReportBuilder>().BuildAsync(cancellationToken);
+        if (json)
+        {
+            JsonOutput.Write(new SimulationDocument(SimulationSummary.From(result), report), console.Out);
+        }
+        else
+        {
+            var writer = IReportWriter.For(console);
+            writer.WriteSimulation(result);
+            writer.WriteReport(report);
+        }
+
+        foreach (var rejection in result.Rejections)
+        {
+            await console.Error.WriteLineAsync($"rejected {rejection.Kind} event '{rejection.EventId}' ({rejection.Code}): {rejection.Message}");
+        }
+
+        if (!result.IsClean)
+        {
+            await console.Error.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"error: the simulation is not clean: {result.Rejections.Length} rejected, {result.DuplicatesRecognized} of {result.DuplicatesSent} duplicates recognized, {result.EventsApplied} of {result.EventsDelivered - result.DuplicatesSent} first deliveries applied"));
+            return ExitCodes.Error;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static Option<int> RangeOption(string name, string description, int defaultValue, int min, int max)
+    {
+        var option = new Option<int>(name)
+        {
+            Description = description,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            // Validators run even when the text is not a number; the parser reports that case itself.
+            if (result.Tokens is [var token]
+                && int.TryParse(token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                && (value < min || value > max))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"option '{name}': value '{value}' must be between {min} and {max}"));
+            }
+        });
+        return option;
+    }
+
+    private static async Task<SimulationResult> RunWithProgressBarAsync(IAnsiConsole console, StoreSimulator simulator, SimulationSettings settings, CancellationToken cancellationToken) =>
+        await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progressContext =>
+            {
+                var task = progressContext.AddTask("Simulating", maxValue: settings.Days);
+                var progress = new SynchronousProgress(p =>
+                {
+                    task.Value = p.Day;
+                    task.Description = $"{HumanFormat.Date(p.Date)}: {HumanFormat.Count(p.EventsApplied)} events";
+                });
+                return await simulator.RunAsync(settings, progress, cancellationToken);
+            });
+
+    /// <summary>Reports on the simulating thread, so lines come out in order (unlike <see cref="Progress{T}"/>).</summary>
+    private sealed class SynchronousProgress(Action<SimulationProgress> report) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress value) => report(value);
+    }
+
+    /// <summary>About five plain lines per run, readable in a CI log.</summary>
+    private sealed class PlainProgress(TextWriter output, int days) : IProgress<SimulationProgress>
+    {
+        private readonly int _step = Math.Max(1, days / 5);
+
+        public void Report(SimulationProgress value)
+        {
+            if (value.Day % _step == 0 || value.Day == value.Days)
+            {
+                output.WriteLine($"simulated day {HumanFormat.Count(value.Day)}/{HumanFormat.Count(value.Days)} ({HumanFormat.Date(value.Date)}): {HumanFormat.Count(value.EventsApplied)} events applied");
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using CustomerCare.Sample.Reporting;
+using CustomerCare.Sample.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace CustomerCare.Sample;
+
+/// <summary>
+/// The sample's composition root: one <see cref="IServiceProvider"/> with the library registered through
+/// <c>services.AddCustomerCare(…)</c> and the sample's own services beside it.
+/// </summary>
+/// <remarks>
+/// Every later feature registers its services in <see cref="ConfigureServices"/>, so the commands, the tests and a
+/// newcomer reading the code find the whole wiring in one place. The clock is a <see cref="FakeClock"/> that the
+/// simulation advances day by day, which keeps a run reproducible for a seed.
+/// </remarks>
+public sealed class SampleHost : IAsyncDisposable, IDisposable
+{
+    /// <summary>Where the simulated calendar starts: 2026-01-01 00:00 in Istanbul.</summary>
+    public static readonly Instant DefaultStart = new LocalDateTime(2026, 1, 1, 0, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Europe/Istanbul"]).ToInstant();
+
+    private readonly ServiceProvider _provider;
+
+    private SampleHost(ServiceProvider provider)
+    {
+        _provider = provider;
+        Clock = provider.GetRequiredService<FakeClock>();
+    }
+
+    /// <summary>The services: the library's (store, processor, options) and the sample's.</summary>
+    public IServiceProvider Services => _provider;
+
+    /// <summary>The simulated clock, also registered as the <see cref="IClock"/> every service reads.</summary>
+    public FakeClock Clock { get; }
+
+    /// <summary>Builds the host.</summary>
+    /// <param name="start">Where the clock starts; <see cref="DefaultStart"/> when <see langword="null"/>.</param>
+    /// <param name="configure">Further registrations, applied last (tests and later features replace services here).</param>
+    /// <returns>The host; dispose it to release the services.</returns>
+    /// <exception cref="OptionsValidationException">The library options are invalid.</exception>
+    public static SampleHost Create(Instant? start = null, Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        ConfigureServices(services, new FakeClock(start ?? DefaultStart));
+        configure?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        // A plain ServiceProvider has no host to run ValidateOnStart, so the options are checked here.
+        _ = provider.GetRequiredService<IOptions<CustomerCareOptions>>().Value;
+        return new SampleHost(provider);
+    }
+
+    /// <summary>Registers the library and the sample's services.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="clock">The simulated clock.</param>
+    public static void ConfigureServices(IServiceCollection services, FakeClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(clock);
+
+        // The clock goes in before AddCustomerCare, which only adds its system-clock default when none is registered.
+        services.AddSingleton(clock);
+        services.AddSingleton<IClock>(clock);
+        services.AddCustomerCare(options =>
+        {
+            options.Currency = "TRY";
+            options.DefaultTimeZone = "Europe/Istanbul";
+            options.DefaultLocale = "tr-TR";
+        });
+
+        services.AddSingleton<StoreSimulator>();
+        services.AddSingleton<StoreReportBuilder>();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _provider.Dispose();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+}
