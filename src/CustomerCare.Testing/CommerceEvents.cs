@@ -17,13 +17,13 @@ namespace CustomerCare.Testing;
 /// </remarks>
 public sealed class CommerceEvents
 {
-    private static int s_instances;
+    private static int _instances;
     private readonly string _prefix;
     private int _next;
 
     /// <summary>Creates a factory with a prefix of its own.</summary>
     public CommerceEvents()
-        : this(string.Create(CultureInfo.InvariantCulture, $"evt{Interlocked.Increment(ref s_instances)}"))
+        : this(string.Create(CultureInfo.InvariantCulture, $"evt{Interlocked.Increment(ref _instances)}"))
     {
     }
 

@@ -19,7 +19,7 @@ public abstract partial class CustomerStoreConformanceTests
     public static TheoryData<string> Reads { get; } = ["FindAsync", "ListAsync", "StreamAsync", "CountAsync", "FindOrderAsync", "ListOrdersAsync"];
 
     /// <summary>
-    /// <see cref="ICustomerStore.ListAsync"/> returns what the reference evaluator returns over the same data: criteria,
+    /// <see cref="Storage.ICustomerStore.ListAsync"/> returns what the reference evaluator returns over the same data: criteria,
     /// multi-key ordinal ordering, ties by ascending ordinal identifier, skip and take; under the tr-TR thread culture.
     /// </summary>
     /// <param name="query">The specification, by name.</param>
@@ -41,7 +41,7 @@ public abstract partial class CustomerStoreConformanceTests
         Assert.Equal(Describe(InMemorySpecificationEvaluator.Evaluate(customers, specification)), Describe(listed));
     }
 
-    /// <summary><see cref="ICustomerStore.StreamAsync"/> yields what the reference evaluator returns, in the same order as a list.</summary>
+    /// <summary><see cref="Storage.ICustomerStore.StreamAsync"/> yields what the reference evaluator returns, in the same order as a list.</summary>
     /// <param name="query">The specification, by name.</param>
     /// <returns>The test.</returns>
     [Theory]
@@ -64,7 +64,7 @@ public abstract partial class CustomerStoreConformanceTests
         Assert.Equal(Describe(InMemorySpecificationEvaluator.Evaluate(customers, specification)), Describe(streamed));
     }
 
-    /// <summary><see cref="ICustomerStore.CountAsync"/> counts the items whose criteria hold, ignoring ordering and paging.</summary>
+    /// <summary><see cref="Storage.ICustomerStore.CountAsync"/> counts the items whose criteria hold, ignoring ordering and paging.</summary>
     /// <param name="query">The specification, by name.</param>
     /// <returns>The test.</returns>
     [Theory]
@@ -84,7 +84,7 @@ public abstract partial class CustomerStoreConformanceTests
         Assert.Equal(InMemorySpecificationEvaluator.Count(customers, specification), counted);
     }
 
-    /// <summary><see cref="ICustomerStore.ListOrdersAsync"/> returns what the reference evaluator returns over the same orders.</summary>
+    /// <summary><see cref="Storage.ICustomerStore.ListOrdersAsync"/> returns what the reference evaluator returns over the same orders.</summary>
     /// <param name="query">The specification, by name.</param>
     /// <returns>The test.</returns>
     [Theory]
@@ -118,13 +118,7 @@ public abstract partial class CustomerStoreConformanceTests
         {
             "FindAsync" => async () => await store.Customers.FindAsync(CustomerId.From("c-1"), cancelled),
             "ListAsync" => async () => await store.Customers.ListAsync(new Specification<Customer>(), cancelled),
-            "StreamAsync" => async () =>
-            {
-                await foreach (var customer in store.Customers.StreamAsync(new Specification<Customer>(), cancelled))
-                {
-                    Assert.Fail($"StreamAsync yielded customer '{customer.Id}' after cancellation.");
-                }
-            },
+            "StreamAsync" => () => DrainAsync(store, cancelled),
             "CountAsync" => async () => await store.Customers.CountAsync(new Specification<Customer>(), cancelled),
             "FindOrderAsync" => async () => await store.Customers.FindOrderAsync(OrderId.From("o-1"), cancelled),
             "ListOrdersAsync" => async () => await store.Customers.ListOrdersAsync(new Specification<Order>(), cancelled),
@@ -132,6 +126,14 @@ public abstract partial class CustomerStoreConformanceTests
         };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(call);
+    }
+
+    private static async Task DrainAsync(CustomerStoreUnderTest store, CancellationToken cancellationToken)
+    {
+        await foreach (var customer in store.Customers.StreamAsync(new Specification<Customer>(), cancellationToken))
+        {
+            Assert.Fail($"StreamAsync yielded customer '{customer.Id}' after cancellation.");
+        }
     }
 
     private static string[] Describe(IEnumerable<Customer> customers) =>
