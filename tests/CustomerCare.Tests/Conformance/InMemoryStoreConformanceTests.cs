@@ -1,0 +1,30 @@
+using CustomerCare.Storage.InMemory;
+using CustomerCare.Testing;
+
+namespace CustomerCare.Tests.Conformance;
+
+// The kit run against the library's default store: every suite, every capability.
+
+public sealed class InMemoryCustomerStoreConformanceTests : CustomerStoreConformanceTests
+{
+    protected override ValueTask<CustomerStoreUnderTest> CreateStoreAsync() =>
+        ValueTask.FromResult(CustomerStoreUnderTest.For(new InMemoryCustomerStore()));
+}
+
+public sealed class InMemoryCustomerStoreConcurrencyConformanceTests : CustomerStoreConcurrencyConformanceTests
+{
+    protected override ValueTask<CustomerStoreUnderTest> CreateStoreAsync() =>
+        ValueTask.FromResult(CustomerStoreUnderTest.For(new InMemoryCustomerStore()));
+}
+
+public sealed class InMemoryProcessedEventLedgerConformanceTests : ProcessedEventLedgerConformanceTests
+{
+    protected override ValueTask<CustomerStoreUnderTest> CreateStoreAsync() =>
+        ValueTask.FromResult(CustomerStoreUnderTest.For(new InMemoryCustomerStore()));
+}
+
+public sealed class InMemoryProcessedEventLedgerPruningConformanceTests : ProcessedEventLedgerPruningConformanceTests
+{
+    protected override ValueTask<CustomerStoreUnderTest> CreateStoreAsync() =>
+        ValueTask.FromResult(CustomerStoreUnderTest.For(new InMemoryCustomerStore()));
+}

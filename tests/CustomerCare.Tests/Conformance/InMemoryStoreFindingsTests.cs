@@ -1,0 +1,56 @@
+using CustomerCare.Customers;
+using CustomerCare.Specifications;
+using CustomerCare.Storage;
+using CustomerCare.Storage.InMemory;
+using CustomerCare.Testing;
+
+namespace CustomerCare.Tests.Conformance;
+
+/// <summary>
+/// Contract violations of the core library found while writing the kit. The tests state the contract and fail today;
+/// they are skipped, with the reason, until src/CustomerCare is fixed.
+/// </summary>
+public sealed class InMemoryStoreFindingsTests
+{
+    private const string StreamBug =
+        "bug: InMemoryCustomerStore.StreamAsync checks the token only before each item it yields, so a stream with no "
+        + "items ignores cancellation; ICustomerStore says cancellation throws OperationCanceledException.";
+
+    private const string ComparerBug =
+        "bug: InMemorySpecificationEvaluator orders non-string keys with System.Collections.Comparer.Default, which needs "
+        + "the non-generic IComparable; CustomerId, OrderId and Money have none, so OrderBy(c => c.Id) or "
+        + "OrderBy(c => c.Stats.TotalSpend) throws instead of sorting.";
+
+    [Fact(Skip = StreamBug)]
+    public async Task StreamAsync_CancelledTokenOnAnEmptyStore_ThrowsOperationCanceled()
+    {
+        var store = new InMemoryCustomerStore();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var customer in store.StreamAsync(new Specification<Customer>(), new CancellationToken(canceled: true)))
+            {
+                Assert.Fail($"Yielded '{customer.Id}' after cancellation.");
+            }
+        });
+    }
+
+    [Fact(Skip = ComparerBug)]
+    public async Task ListAsync_OrderedByCustomerIdOrMoney_SortsOrdinallyAndByAmount()
+    {
+        var store = new InMemoryCustomerStore();
+        var builder = new CustomerBuilder();
+        Customer[] customers =
+        [
+            builder.WithId("c-b").WithStats(new PurchaseStats(Currency.TRY) with { TotalSpend = new Money(5m, Currency.TRY) }).Build(),
+            builder.WithId("C-a").WithStats(new PurchaseStats(Currency.TRY) with { TotalSpend = new Money(7m, Currency.TRY) }).Build(),
+        ];
+        await store.CommitAsync(new CustomerChangeSet { Customers = customers.Select(c => new VersionedWrite<Customer>(c, 0)).ToArray() });
+
+        var byId = await store.ListAsync(new Specification<Customer>(q => q.OrderByDescending(c => c.Id)));
+        var bySpend = await store.ListAsync(new Specification<Customer>(q => q.OrderBy(c => c.Stats.TotalSpend)));
+
+        Assert.Equal(["c-b", "C-a"], byId.Select(c => c.Id.Value));
+        Assert.Equal(["c-b", "C-a"], bySpend.Select(c => c.Id.Value));
+    }
+}
