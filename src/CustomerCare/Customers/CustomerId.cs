@@ -10,7 +10,7 @@ namespace CustomerCare.Customers;
 /// Per-customer limits, ledgers and campaigns are keyed by this value, never by e-mail, so a customer who changes
 /// their address stays the same customer.
 /// </remarks>
-public readonly record struct CustomerId
+public readonly record struct CustomerId : IComparable<CustomerId>, IComparable
 {
     /// <summary>The longest identifier accepted.</summary>
     public const int MaxLength = 128;
@@ -46,6 +46,43 @@ public readonly record struct CustomerId
 
         return error is null;
     }
+
+    /// <summary>Compares ordinally by <see cref="Value"/>, the order every store sorts identifiers in.</summary>
+    /// <param name="other">The other identifier.</param>
+    /// <returns>Negative, zero or positive.</returns>
+    public int CompareTo(CustomerId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        CustomerId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a CustomerId with {obj.GetType().Name}.", nameof(obj)),
+    };
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first.</returns>
+    public static bool operator <(CustomerId left, CustomerId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first or is equal.</returns>
+    public static bool operator <=(CustomerId left, CustomerId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last.</returns>
+    public static bool operator >(CustomerId left, CustomerId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last or is equal.</returns>
+    public static bool operator >=(CustomerId left, CustomerId right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
     public override string ToString() => Value;

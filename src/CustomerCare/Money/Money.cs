@@ -13,7 +13,7 @@ namespace CustomerCare;
 /// </remarks>
 /// <param name="Amount">The amount, possibly negative (a refund or a discount).</param>
 /// <param name="Currency">The currency.</param>
-public readonly record struct Money(decimal Amount, Currency Currency) : IComparable<Money>
+public readonly record struct Money(decimal Amount, Currency Currency) : IComparable<Money>, IComparable
 {
     /// <summary>Zero in the given currency.</summary>
     /// <param name="currency">The currency.</param>
@@ -62,6 +62,15 @@ public readonly record struct Money(decimal Amount, Currency Currency) : ICompar
     public int CompareTo(Money other) => Amount.CompareTo(other.Amount) is var c && Currency == other.Currency
         ? c
         : throw new CurrencyMismatchException(Currency, other.Currency);
+
+    /// <inheritdoc />
+    /// <exception cref="CurrencyMismatchException">The currencies differ.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        Money other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare Money with {obj.GetType().Name}.", nameof(obj)),
+    };
 
     /// <summary>Compares two amounts in the same currency.</summary>
     /// <param name="left">The first amount.</param>

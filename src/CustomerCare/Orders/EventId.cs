@@ -6,7 +6,7 @@ namespace CustomerCare.Orders;
 /// The identifier the platform gives an event. The same event delivered twice carries the same identifier, and is
 /// applied only once.
 /// </summary>
-public readonly record struct EventId
+public readonly record struct EventId : IComparable<EventId>, IComparable
 {
     /// <summary>The longest identifier accepted.</summary>
     public const int MaxLength = 200;
@@ -42,6 +42,43 @@ public readonly record struct EventId
 
         return error is null;
     }
+
+    /// <summary>Compares ordinally by <see cref="Value"/>, the order every store sorts identifiers in.</summary>
+    /// <param name="other">The other identifier.</param>
+    /// <returns>Negative, zero or positive.</returns>
+    public int CompareTo(EventId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        EventId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a EventId with {obj.GetType().Name}.", nameof(obj)),
+    };
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first.</returns>
+    public static bool operator <(EventId left, EventId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first or is equal.</returns>
+    public static bool operator <=(EventId left, EventId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last.</returns>
+    public static bool operator >(EventId left, EventId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last or is equal.</returns>
+    public static bool operator >=(EventId left, EventId right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace CustomerCare.Orders;
 
 /// <summary>The platform's identifier of an order: 1–128 characters, no control characters, compared ordinally.</summary>
-public readonly record struct OrderId
+public readonly record struct OrderId : IComparable<OrderId>, IComparable
 {
     /// <summary>The longest identifier accepted.</summary>
     public const int MaxLength = 128;
@@ -39,6 +39,43 @@ public readonly record struct OrderId
 
         return error is null;
     }
+
+    /// <summary>Compares ordinally by <see cref="Value"/>, the order every store sorts identifiers in.</summary>
+    /// <param name="other">The other identifier.</param>
+    /// <returns>Negative, zero or positive.</returns>
+    public int CompareTo(OrderId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        OrderId other => CompareTo(other),
+        _ => throw new ArgumentException($"Cannot compare a OrderId with {obj.GetType().Name}.", nameof(obj)),
+    };
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first.</returns>
+    public static bool operator <(OrderId left, OrderId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts first or is equal.</returns>
+    public static bool operator <=(OrderId left, OrderId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last.</returns>
+    public static bool operator >(OrderId left, OrderId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordinal comparison.</summary>
+    /// <param name="left">The first identifier.</param>
+    /// <param name="right">The second identifier.</param>
+    /// <returns>Whether <paramref name="left"/> sorts last or is equal.</returns>
+    public static bool operator >=(OrderId left, OrderId right) => left.CompareTo(right) >= 0;
 
     /// <inheritdoc />
     public override string ToString() => Value;

@@ -39,6 +39,7 @@ public sealed class InMemoryCustomerStore : ICustomerStore, IProcessedEventLedge
     public async IAsyncEnumerable<Customer> StreamAsync(ISpecification<Customer> specification, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(specification);
+        cancellationToken.ThrowIfCancellationRequested();
         foreach (var customer in InMemorySpecificationEvaluator.Evaluate(_state.Customers.Values, specification))
         {
             cancellationToken.ThrowIfCancellationRequested();
