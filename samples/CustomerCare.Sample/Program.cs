@@ -36,7 +36,6 @@ public static class Program
     [
         SimulateCommand.Create(context),
         ReportCommand.Create(context),
-
-        // `import` (CustomerCare.Import.CsvImporter) joins here once the CSV importer is merged.
+        ImportCommand.Create(context),
     ];
 }
