@@ -1,3 +1,4 @@
+using CustomerCare.Segments;
 using NodaTime;
 
 namespace CustomerCare;
@@ -16,6 +17,9 @@ public sealed class CustomerCareOptions
 
     /// <summary>How long processed-event entries are kept; redelivery after this is applied again. Default 90 days.</summary>
     public Duration ProcessedEventRetention { get; set; } = Duration.FromDays(90);
+
+    /// <summary>Segments, RFM scoring and lifecycle thresholds.</summary>
+    public SegmentOptions Segments { get; } = new();
 
     /// <summary>How many times an event is retried when a concurrent writer changed the same customer. Default 8.</summary>
     public int MaxCommitAttempts { get; set; } = 8;

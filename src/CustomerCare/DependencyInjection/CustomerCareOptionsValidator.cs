@@ -1,4 +1,5 @@
 using CustomerCare.Customers;
+using CustomerCare.Segments;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -37,6 +38,16 @@ public sealed class CustomerCareOptionsValidator : IValidateOptions<CustomerCare
             failures.Add($"field 'CustomerCare:MaxCommitAttempts': value '{options.MaxCommitAttempts}' must be between 1 and 100");
         }
 
+        try
+        {
+            options.Segments.Validate();
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            failures.Add($"field 'CustomerCare:Segments:{error.ParamName}': value '{error.ActualValue}' is out of range: new < active < at-risk day thresholds, all positive");
+        }
+
+        failures.AddRange(SegmentCatalog.Validate(options.Segments));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

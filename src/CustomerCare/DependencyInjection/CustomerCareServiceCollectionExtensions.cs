@@ -1,4 +1,5 @@
 using CustomerCare.Orders;
+using CustomerCare.Segments;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,10 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<ICustomerStore>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
         services.TryAddSingleton<IProcessedEventLedger>(sp => sp.GetRequiredService<InMemoryCustomerStore>());
         services.TryAddSingleton<CustomerEventProcessor>();
+        services.TryAddSingleton<ISegmentMembershipStore, InMemorySegmentMembershipStore>();
+        services.TryAddSingleton<IServiceHistoryProvider, EmptyServiceHistoryProvider>();
+        services.TryAddSingleton<SegmentCatalog>();
+        services.TryAddSingleton<SegmentService>();
         services.TryAddSingleton<Import.CsvImporter>();
         return new CustomerCareBuilder(services);
     }

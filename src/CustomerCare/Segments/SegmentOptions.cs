@@ -17,6 +17,12 @@ public sealed class SegmentOptions
     /// <summary>A customer is <c>at_risk</c> while their last order is at most this many days old, and <c>lapsed</c> after. Default 180.</summary>
     public int AtRiskDays { get; set; } = 180;
 
+    /// <summary>Whether the <see cref="BuiltInSegments"/> are evaluated. Default <see langword="true"/>.</summary>
+    public bool IncludeBuiltInSegments { get; set; } = true;
+
+    /// <summary>Segments of your own; a name equal to a built-in one replaces it.</summary>
+    public IList<SegmentDefinition> Definitions { get; } = [];
+
     /// <summary>Checks that the thresholds are positive and increasing.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A threshold is out of order.</exception>
     public void Validate()

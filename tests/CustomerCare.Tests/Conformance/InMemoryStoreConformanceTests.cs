@@ -1,3 +1,4 @@
+using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using CustomerCare.Testing;
 
@@ -27,4 +28,10 @@ public sealed class InMemoryProcessedEventLedgerPruningConformanceTests : Proces
 {
     protected override ValueTask<CustomerStoreUnderTest> CreateStoreAsync() =>
         ValueTask.FromResult(CustomerStoreUnderTest.For(new InMemoryCustomerStore()));
+}
+
+public sealed class InMemorySegmentMembershipStoreConformanceTests : SegmentMembershipStoreConformanceTests
+{
+    protected override ValueTask<ISegmentMembershipStore> CreateMembershipStoreAsync() =>
+        ValueTask.FromResult<ISegmentMembershipStore>(new InMemorySegmentMembershipStore());
 }

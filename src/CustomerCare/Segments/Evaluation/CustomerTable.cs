@@ -81,6 +81,11 @@ public sealed class CustomerTable
         return LifecycleRules.Decide(stats.OrderCount, DaysSince(index, stats.FirstOrderAt), DaysSince(index, stats.LastOrderAt), DaysSince(index, customer.SignedUpAt)!.Value, Options);
     }
 
+    /// <summary>The row of a customer.</summary>
+    /// <param name="id">The customer.</param>
+    /// <returns>The row, or -1 when the customer is not in the table.</returns>
+    public int IndexOf(CustomerId id) => Array.FindIndex(_customers, c => c.Id == id);
+
     /// <summary>Today's date for one customer, in their own zone.</summary>
     /// <param name="index">The row.</param>
     /// <returns>The date.</returns>
