@@ -8,9 +8,37 @@ internal static class RuleBinder
     public static List<RuleError> Check(RuleNode root, RuleSourceMap map)
     {
         var errors = new List<RuleError>();
-        Visit(root, map, errors);
+        if (Depth(root) > RuleLimits.MaxDepth)
+        {
+            errors.Add(new RuleError(RuleErrorCodes.TooDeep, $"the rule nests deeper than {RuleLimits.MaxDepth} levels", "rule", -1, 0, 0, "flatten it"));
+        }
+
+        var conditions = SegmentRule.Conditions(root).ToList();
+        if (conditions.Count > RuleLimits.MaxConditions)
+        {
+            errors.Add(new RuleError(RuleErrorCodes.TooLong, $"the rule has {conditions.Count} conditions; at most {RuleLimits.MaxConditions} are allowed", "rule", -1, 0, 0, "split it into several segments"));
+        }
+
+        foreach (var condition in conditions.Where(c => c.Operands.Count > RuleLimits.MaxListLength))
+        {
+            errors.Add(map.Error(condition, RuleErrorPart.Operator, 0, RuleErrorCodes.TooLong, $"the list has more than {RuleLimits.MaxListLength} values", "use a tag instead of a long list"));
+        }
+
+        if (errors.Count == 0)
+        {
+            Visit(root, map, errors);
+        }
+
         return errors;
     }
+
+    private static int Depth(RuleNode node) => node switch
+    {
+        AndRule and => 1 + and.Operands.Max(Depth),
+        OrRule or => 1 + or.Operands.Max(Depth),
+        NotRule not => 1 + Depth(not.Operand),
+        _ => 1,
+    };
 
     public static string Normalize(string choice) =>
         TurkishInvariantComparer.Fold(choice.Trim().Replace("+", "_plus", StringComparison.Ordinal).Replace("<", "under_", StringComparison.Ordinal))
@@ -45,6 +73,12 @@ internal static class RuleBinder
 
     private static void CheckCondition(RuleCondition condition, RuleSourceMap map, List<RuleError> errors)
     {
+        if (!ShapeIsValid(condition))
+        {
+            errors.Add(map.Error(condition, RuleErrorPart.Operator, 0, RuleErrorCodes.Syntax, $"'{RuleFormatter.Symbol(condition.Operator)}' takes {ExpectedOperands(condition.Operator)}, but the condition has {condition.Operands.Count}", null));
+            return;
+        }
+
         if (!SegmentFields.TryFind(condition.Attribute, out var field))
         {
             errors.Add(map.Error(condition, RuleErrorPart.Attribute, 0, RuleErrorCodes.UnknownAttribute, $"there is no attribute '{condition.Attribute}'", $"did you mean '{SegmentFields.Closest(condition.Attribute)}'?"));
@@ -72,6 +106,25 @@ internal static class RuleBinder
             }
         }
     }
+
+    private static bool ShapeIsValid(RuleCondition condition) => condition.Operator switch
+    {
+        RuleOperator.IsNull or RuleOperator.IsNotNull => condition.Operands.Count == 0,
+        RuleOperator.Between => condition.Operands.Count == 2,
+        RuleOperator.In or RuleOperator.NotIn => condition.Operands.Count >= 1,
+        RuleOperator.WithinDays => condition.Operands.Count == 1 && condition.Operands[0].Kind == RuleLiteralKind.Number
+            && condition.Operands[0].Number >= 0 && condition.Operands[0].Number == decimal.Truncate(condition.Operands[0].Number) && condition.Operands[0].Number <= 100_000,
+        _ => condition.Operands.Count == 1,
+    };
+
+    private static string ExpectedOperands(RuleOperator op) => op switch
+    {
+        RuleOperator.IsNull or RuleOperator.IsNotNull => "no value",
+        RuleOperator.Between => "two values",
+        RuleOperator.In or RuleOperator.NotIn => "one or more values",
+        RuleOperator.WithinDays => "one whole number of days from 0 to 100000",
+        _ => "one value",
+    };
 
     private static bool Allows(SegmentValueType type, RuleOperator op) => type switch
     {

@@ -71,6 +71,13 @@ public sealed class SegmentRule
         return Check(root, RuleSourceMap.None);
     }
 
+    /// <summary>The rule as a store specification evaluated as of an instant (see <see cref="SegmentSpecification"/>).</summary>
+    /// <param name="asOf">The instant.</param>
+    /// <param name="options">Lifecycle thresholds; defaults when <see langword="null"/>.</param>
+    /// <returns>The specification.</returns>
+    /// <exception cref="ArgumentException">The rule reads RFM scores or service history.</exception>
+    public SegmentSpecification ToSpecification(Instant asOf, SegmentOptions? options = null) => new(this, asOf, options);
+
     /// <summary>The rule in its JSON form.</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson() => RuleJson.Write(Root);
