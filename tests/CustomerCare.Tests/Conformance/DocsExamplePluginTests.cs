@@ -9,6 +9,7 @@ using CustomerCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Conformance;
 
@@ -437,7 +438,7 @@ public sealed class DocsExamplePluginTests : IDisposable
     [Fact]
     public void Guide_EveryCSharpBlock_AppearsInThisFileLineForLine()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var guide = File.ReadAllText(Path.Combine(root, "docs", "writing-a-plugin.md"));
         var source = Normalize(File.ReadAllText(Path.Combine(root, "tests", "CustomerCare.Tests", "Conformance", "DocsExamplePluginTests.cs")));
         var blocks = CSharpBlocks(guide);
@@ -478,17 +479,4 @@ public sealed class DocsExamplePluginTests : IDisposable
 
     private static bool ContainsRun(string[] haystack, string[] needle) =>
         needle.Length > 0 && Enumerable.Range(0, haystack.Length - needle.Length + 1).Any(start => haystack.AsSpan(start, needle.Length).SequenceEqual(needle));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CustomerCare.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CustomerCare.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Docs;
 
@@ -13,7 +14,7 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Readme_QuickStart_IsTheCodeThatCompiles()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         var source = File.ReadAllText(Path.Combine(root, "tests", "CustomerCare.Tests", "Docs", "QuickStart.cs"));
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var compiled = Normalize(source[(source.IndexOf("// README:begin", StringComparison.Ordinal) + 15)..source.IndexOf("// README:end", StringComparison.Ordinal)]);
@@ -26,17 +27,6 @@ public sealed partial class ReadmeTests
 
     private static string Normalize(string code) =>
         string.Join('\n', code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("using ", StringComparison.Ordinal)));
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("CustomerCare.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"## Quick start.*?```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex QuickStartBlock();

@@ -3,6 +3,7 @@ using CustomerCare.Import;
 using CustomerCare.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Import;
 
@@ -15,7 +16,7 @@ public sealed class CsvImporterSampleFilesTests : IDisposable
     [Fact]
     public async Task Import_DocumentedExampleFiles_ImportCleanly()
     {
-        var examples = Path.Combine(RepositoryRoot(), "docs", "examples");
+        var examples = Path.Combine(RepositoryPaths.Root, "docs", "examples");
 
         var summary = await _harness.Importer.ImportAsync(new CsvImportSources(
             CsvSource.FromFile(Path.Combine(examples, "customers.csv")),
@@ -37,7 +38,7 @@ public sealed class CsvImporterSampleFilesTests : IDisposable
     [Fact]
     public async Task Import_ExamplesInTheFormatDocument_ImportCleanly()
     {
-        var document = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "docs", "csv-format.md"));
+        var document = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "docs", "csv-format.md"));
         var blocks = document.Split("```csv\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]).ToArray();
         Assert.Equal(3, blocks.Length);
 
@@ -57,18 +58,5 @@ public sealed class CsvImporterSampleFilesTests : IDisposable
         using var provider = services.BuildServiceProvider();
 
         Assert.Same(provider.GetRequiredService<CsvImporter>(), provider.GetRequiredService<CsvImporter>());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CustomerCare.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CustomerCare.sln was not found above " + AppContext.BaseDirectory);
     }
 }

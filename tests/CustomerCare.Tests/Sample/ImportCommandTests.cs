@@ -1,6 +1,7 @@
 using CustomerCare.Customers;
 using CustomerCare.Specifications;
 using CustomerCare.Storage;
+using CustomerCare.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Sample;
@@ -53,14 +54,5 @@ public sealed class ImportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Example(string file)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "docs", "examples", file);
-    }
+    private static string Example(string file) => RepositoryPaths.Combine("docs", "examples", file);
 }
