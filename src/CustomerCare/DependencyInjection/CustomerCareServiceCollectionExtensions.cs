@@ -2,6 +2,7 @@ using CustomerCare.Orders;
 using CustomerCare.Segments;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,18 @@ public static class CustomerCareServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <returns>A builder for plugins.</returns>
     public static ICustomerCareBuilder AddCustomerCare(this IServiceCollection services) => services.AddCustomerCare(_ => { });
+
+    /// <summary>Registers the library with options bound from configuration, such as the <c>CustomerCare</c> section.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section: <c>Currency</c>, <c>DefaultTimeZone</c>, <c>Segments:Definitions:0:Name</c>, …</param>
+    /// <returns>A builder for plugins.</returns>
+    public static ICustomerCareBuilder AddCustomerCare(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var builder = services.AddCustomerCare(_ => { });
+        services.Configure<CustomerCareOptions>(configuration);
+        return builder;
+    }
 
     /// <summary>
     /// Registers the library: options (validated on start), the clock, the time zone provider, the in-memory stores as

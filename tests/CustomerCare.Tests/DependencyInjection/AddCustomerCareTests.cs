@@ -1,6 +1,7 @@
 using CustomerCare.Orders;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -90,6 +91,27 @@ public sealed class AddCustomerCareTests
 
         Assert.Single(builder.Services, d => d.ServiceType == typeof(ICustomerStore));
         Assert.Same(provider.GetRequiredService<ICustomerStore>(), provider.GetRequiredService<IProcessedEventLedger>());
+    }
+
+    [Fact]
+    public void AddCustomerCare_FromConfiguration_BindsSettingsAndSegments()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CustomerCare:Currency"] = "EUR",
+            ["CustomerCare:ProcessedEventRetention"] = "30:00:00:00",
+            ["CustomerCare:Segments:ActiveDays"] = "60",
+            ["CustomerCare:Segments:Definitions:0:Name"] = "izmir",
+            ["CustomerCare:Segments:Definitions:0:Rule"] = "city = 'İzmir'",
+        }).Build();
+        using var provider = new ServiceCollection().AddCustomerCare(configuration.GetSection("CustomerCare")).Services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<CustomerCareOptions>>().Value;
+
+        Assert.Equal("EUR", options.Currency);
+        Assert.Equal(Duration.FromDays(30), options.ProcessedEventRetention);
+        Assert.Equal(60, options.Segments.ActiveDays);
+        Assert.True(provider.GetRequiredService<CustomerCare.Segments.SegmentCatalog>().TryGet("izmir", out _));
     }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
