@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCare.Text;
 
 namespace CustomerCare.Import;
 
@@ -70,33 +71,9 @@ internal sealed class CsvHeader
     private static string Closest(string written, IReadOnlyList<CsvColumn> columns)
     {
         var key = Normalize(written);
-        return columns.MinBy(c => Distance(key, Normalize(c.Name)))!.Name;
+        return columns.MinBy(c => EditDistance.Between(key, Normalize(c.Name)))!.Name;
     }
 
     private static string Normalize(string text) =>
         new(text.Trim().ToLowerInvariant().Where(c => c is not ('_' or '-' or ' ')).ToArray());
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 }

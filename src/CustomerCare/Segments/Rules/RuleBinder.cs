@@ -101,7 +101,7 @@ internal static class RuleBinder
             }
             else if (field.Type == SegmentValueType.Choice && !field.Choices.Any(c => Normalize(c) == Normalize(operand.Text!)))
             {
-                var closest = field.Choices.OrderBy(c => SegmentFields.Distance(Normalize(c), Normalize(operand.Text!))).First();
+                var closest = field.Choices.OrderBy(c => EditDistance.Between(Normalize(c), Normalize(operand.Text!))).First();
                 errors.Add(map.Error(condition, RuleErrorPart.Operand, i, RuleErrorCodes.UnknownValue, $"{operand} is not a value of '{field.Name}'", $"did you mean '{closest}'? values: {string.Join(", ", field.Choices)}"));
             }
         }

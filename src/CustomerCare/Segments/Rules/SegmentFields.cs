@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using CustomerCare.Customers;
 using CustomerCare.Segments.Evaluation;
+using CustomerCare.Text;
 
 namespace CustomerCare.Segments.Rules;
 
@@ -35,7 +36,7 @@ public static partial class SegmentFields
         ArgumentNullException.ThrowIfNull(name);
         var lower = name.ToLowerInvariant();
         return ByName.Keys
-            .Select(k => (Name: ByName[k].Name, Distance: Distance(lower, k) - (k.Contains(lower, StringComparison.Ordinal) || lower.Contains(k, StringComparison.Ordinal) ? 1 : 0)))
+            .Select(k => (Name: ByName[k].Name, Distance: EditDistance.Between(lower, k) - (k.Contains(lower, StringComparison.Ordinal) || lower.Contains(k, StringComparison.Ordinal) ? 1 : 0)))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .First().Name;
@@ -55,30 +56,6 @@ public static partial class SegmentFields
         }
 
         return index.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    internal static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static IntColumn Ints(CustomerTable table, Func<int, int?> read)
