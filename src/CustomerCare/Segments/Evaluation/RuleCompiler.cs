@@ -24,6 +24,7 @@ internal sealed class RuleCompiler
     private readonly List<ParameterExpression> _variables = [];
     private readonly List<Expression> _prologue = [];
     private readonly Dictionary<string, ParameterExpression> _columns = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Field, string Array), ParameterExpression> _arrays = [];
     private ParameterExpression? _today;
 
     private RuleCompiler()
@@ -80,11 +81,11 @@ internal sealed class RuleCompiler
         var column = ColumnOf(field!);
         return column.Type.Name switch
         {
-            nameof(IntColumn) => CompareInts(Expression.ArrayIndex(Expression.Property(column, nameof(IntColumn.Values)), _row), condition, Numbers(condition)),
+            nameof(IntColumn) => CompareInts(Expression.ArrayIndex(ArrayOf(column, nameof(IntColumn.Values)), _row), condition, Numbers(condition)),
             nameof(DateColumn) => CompileDate(column, condition),
-            nameof(DecimalColumn) => CompareDecimals(Expression.ArrayIndex(Expression.Property(column, nameof(DecimalColumn.Values)), _row), condition),
+            nameof(DecimalColumn) => CompareDecimals(Expression.ArrayIndex(ArrayOf(column, nameof(DecimalColumn.Values)), _row), condition),
             nameof(InternedTextColumn) => CompileInterned(column, condition),
-            nameof(TextColumn) => Expression.Call(MatchTextMethod, Expression.ArrayIndex(Expression.Property(column, nameof(TextColumn.Values)), _row), Expression.Constant(condition.Operator), Expression.Constant(Texts(condition))),
+            nameof(TextColumn) => Expression.Call(MatchTextMethod, Expression.ArrayIndex(ArrayOf(column, nameof(TextColumn.Values)), _row), Expression.Constant(condition.Operator), Expression.Constant(Texts(condition))),
             nameof(ChoiceColumn) => CompileChoice(column, condition, field!),
             nameof(SetColumn) => CompileSet(column, condition),
             _ => CompileBoolean(column, condition),
@@ -105,9 +106,24 @@ internal sealed class RuleCompiler
         return variable;
     }
 
+    /// <summary>Loads a column's array into a local once, before the loop, so the loop reads locals only.</summary>
+    private ParameterExpression ArrayOf(ParameterExpression column, string property)
+    {
+        if (!_arrays.TryGetValue((column.Name!, property), out var array))
+        {
+            var access = Expression.Property(column, property);
+            array = Expression.Variable(access.Type, column.Name + "_" + property);
+            _variables.Add(array);
+            _prologue.Add(Expression.Assign(array, access));
+            _arrays.Add((column.Name!, property), array);
+        }
+
+        return array;
+    }
+
     private Expression CompileDate(ParameterExpression column, RuleCondition condition)
     {
-        var day = Expression.ArrayIndex(Expression.Property(column, nameof(DateColumn.Days)), _row);
+        var day = Expression.ArrayIndex(ArrayOf(column, nameof(DateColumn.Days)), _row);
         if (condition.Operator != RuleOperator.WithinDays)
         {
             return CompareInts(day, condition, condition.Operands.Select(o => (decimal)o.Date.ToDateOnly().DayNumber).ToArray());
@@ -131,7 +147,7 @@ internal sealed class RuleCompiler
 
     private Expression CompileInterned(ParameterExpression column, RuleCondition condition)
     {
-        var id = Expression.ArrayIndex(Expression.Property(column, nameof(InternedTextColumn.Ids)), _row);
+        var id = Expression.ArrayIndex(ArrayOf(column, nameof(InternedTextColumn.Ids)), _row);
         if (condition.Operator is RuleOperator.IsNull or RuleOperator.IsNotNull)
         {
             return condition.Operator == RuleOperator.IsNull ? Expression.LessThan(id, Expression.Constant(0)) : Expression.GreaterThanOrEqual(id, Expression.Constant(0));
@@ -161,13 +177,13 @@ internal sealed class RuleCompiler
             }
         }
 
-        var value = Expression.ArrayIndex(Expression.Property(column, nameof(ChoiceColumn.Values)), _row);
+        var value = Expression.ArrayIndex(ArrayOf(column, nameof(ChoiceColumn.Values)), _row);
         return Expression.ArrayIndex(Expression.Constant(wanted), Expression.Convert(value, typeof(int)));
     }
 
     private Expression CompileSet(ParameterExpression column, RuleCondition condition)
     {
-        var offsets = Expression.Property(column, nameof(SetColumn.Offsets));
+        var offsets = ArrayOf(column, nameof(SetColumn.Offsets));
         if (condition.Operator is RuleOperator.IsNull or RuleOperator.IsNotNull)
         {
             var empty = Expression.Equal(Expression.ArrayIndex(offsets, _row), Expression.ArrayIndex(offsets, Expression.Increment(_row)));
@@ -177,13 +193,13 @@ internal sealed class RuleCompiler
         var wanted = Expression.Variable(typeof(bool[]), "wanted" + _variables.Count);
         _variables.Add(wanted);
         _prologue.Add(Expression.Assign(wanted, Expression.Call(WantedMembersMethod, Expression.Property(column, nameof(SetColumn.Values)), Expression.Constant(Texts(condition)))));
-        Expression has = Expression.Call(HasAnyMethod, offsets, Expression.Property(column, nameof(SetColumn.Members)), _row, wanted);
+        Expression has = Expression.Call(HasAnyMethod, offsets, ArrayOf(column, nameof(SetColumn.Members)), _row, wanted);
         return condition.Operator is RuleOperator.NotEqual or RuleOperator.NotIn ? Expression.Not(has) : has;
     }
 
     private BinaryExpression CompileBoolean(ParameterExpression column, RuleCondition condition)
     {
-        var value = Expression.ArrayIndex(Expression.Property(column, nameof(BoolColumn.Values)), _row);
+        var value = Expression.ArrayIndex(ArrayOf(column, nameof(BoolColumn.Values)), _row);
         var literal = Expression.Constant(condition.Operands[0].Boolean);
         return condition.Operator == RuleOperator.Equal ? Expression.Equal(value, literal) : Expression.NotEqual(value, literal);
     }
