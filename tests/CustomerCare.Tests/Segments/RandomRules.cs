@@ -23,8 +23,9 @@ internal static class RandomRules
         {
             var signedUp = AsOf - Duration.FromHours(random.Next(0, 24 * 900));
             var orders = random.Next(0, 4) == 0 ? 0 : random.Next(1, 40);
-            var first = orders > 0 ? signedUp + Duration.FromHours(random.Next(0, 24 * 30)) : (Instant?)null;
-            var last = first is { } f ? f + Duration.FromHours(random.Next(0, 24 * 400)) : (Instant?)null;
+            // Last orders cluster in the last 120 days, so that day-boundary conditions (within N days) are often hit exactly.
+            var last = orders > 0 ? AsOf - Duration.FromDays(random.Next(0, 120)) - Duration.FromHours(random.Next(0, 24)) : (Instant?)null;
+            var first = last is { } l ? l - Duration.FromHours(random.Next(0, 24 * 400)) : (Instant?)null;
             var stats = new PurchaseStats(Currency.TRY)
             {
                 OrderCount = orders,
@@ -102,7 +103,7 @@ internal static class RandomRules
             RuleOperator.In or RuleOperator.NotIn => random.Next(1, 7),
             _ => 1,
         };
-        var operands = Enumerable.Range(0, count).Select(_ => op == RuleOperator.WithinDays ? RuleLiteral.OfNumber(random.Next(0, 400)) : Literal(random, field)).ToArray();
+        var operands = Enumerable.Range(0, count).Select(_ => op == RuleOperator.WithinDays ? RuleLiteral.OfNumber(random.Next(0, 121)) : Literal(random, field)).ToArray();
         if (op == RuleOperator.Between && random.Next(4) > 0)
         {
             operands = [.. operands.OrderBy(o => o.Kind == RuleLiteralKind.Date ? o.Date.ToDateOnly().DayNumber : o.Number)];
@@ -125,7 +126,7 @@ internal static class RandomRules
     {
         SegmentValueType.Number => RuleLiteral.OfNumber(random.Next(4) == 0 ? random.Next(-5, 60) + 0.5m : random.Next(-5, 60)),
         SegmentValueType.Money => RuleLiteral.OfNumber(random.Next(0, 100_000) / 100m),
-        SegmentValueType.Date => RuleLiteral.OfDate(new LocalDate(2026, 11, 22).PlusDays(random.Next(-900, 30))),
+        SegmentValueType.Date => RuleLiteral.OfDate(new LocalDate(2026, 11, 22).PlusDays(random.Next(2) == 0 ? random.Next(-125, 3) : random.Next(-900, 30))),
         SegmentValueType.Boolean => RuleLiteral.OfBoolean(random.Next(2) == 0),
         SegmentValueType.Choice => RuleLiteral.OfText(field.Choices[random.Next(field.Choices.Count)]),
         SegmentValueType.Set => RuleLiteral.OfText(random.Next(2) == 0 ? Tags[random.Next(Tags.Length)] : Categories[random.Next(Categories.Length)]),
