@@ -66,6 +66,8 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<SegmentCatalog>();
         services.TryAddSingleton<SegmentService>();
         services.TryAddSingleton<Import.CsvImporter>();
+        services.TryAddSingleton<IPriceHistoryStore, InMemoryPriceHistoryStore>();
+        services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);
     }
 

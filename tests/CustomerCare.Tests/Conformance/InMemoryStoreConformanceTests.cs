@@ -35,3 +35,9 @@ public sealed class InMemorySegmentMembershipStoreConformanceTests : SegmentMemb
     protected override ValueTask<ISegmentMembershipStore> CreateMembershipStoreAsync() =>
         ValueTask.FromResult<ISegmentMembershipStore>(new InMemorySegmentMembershipStore());
 }
+
+public sealed class InMemoryPriceHistoryStoreConformanceTests : PriceHistoryStoreConformanceTests
+{
+    protected override ValueTask<IPriceHistoryStore> CreatePriceHistoryStoreAsync() =>
+        ValueTask.FromResult<IPriceHistoryStore>(new InMemoryPriceHistoryStore());
+}
