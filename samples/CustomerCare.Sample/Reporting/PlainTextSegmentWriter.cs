@@ -66,7 +66,7 @@ public sealed class PlainTextSegmentWriter : ISegmentReportWriter
         var rows = SegmentRows.CutPoints(report);
         if (rows.Count == 0)
         {
-            _output.WriteLine("  (no customer has orders, so nobody is scored)");
+            _output.WriteLine("  (no customer has a standing order, so nobody is scored)");
         }
         else
         {

@@ -123,7 +123,7 @@ public static class SegmentRows
     }
 
     private static List<(string Label, string Value)> Counts(IReadOnlyDictionary<string, int> counts, int total) =>
-        [.. counts.Select(c => (c.Key, $"{HumanFormat.Count(c.Value)} {("(" + HumanFormat.Percent(total == 0 ? 0m : (decimal)c.Value / total) + ")").PadLeft(8)}"))];
+        [.. counts.Select(c => (c.Key, $"{HumanFormat.Count(c.Value)} {("(" + HumanFormat.Percent(total == 0 ? 0m : (decimal)c.Value / total) + ")").PadLeft(9)}"))];
 
     private static string AsOf(Instant instant) => $"{HumanFormat.Date(instant)} ({Iso(instant)})";
 

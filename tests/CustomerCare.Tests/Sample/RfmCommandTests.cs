@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Customers;
+using CustomerCare.Sample;
+using CustomerCare.Segments.Rfm;
 using CustomerCare.Specifications;
 using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,23 @@ public sealed class RfmCommandTests
         Assert.Equal(NearestRankQuintiles(recency), Decimals(cuts.GetProperty("recencyDays")));
         Assert.Equal(NearestRankQuintiles(buyers.Select(c => (decimal)c.Stats.OrderCount)), Decimals(cuts.GetProperty("frequency")));
         Assert.Equal(NearestRankQuintiles(buyers.Select(c => c.Stats.TotalSpend.Amount)), Decimals(cuts.GetProperty("monetary")));
+    }
+
+    [Fact]
+    public async Task Rfm_WithInterpolatedQuantilesConfigured_ShowsThatMethodAndItsCutPoints()
+    {
+        await using var runner = new SampleRunner(SampleHost.Create(configure: services =>
+            services.Configure<CustomerCareOptions>(o => o.Segments.QuantileMethod = QuantileMethod.Interpolated)));
+        var cuts = (await runner.RunAsync(Small)).Json().GetProperty("cutPoints");
+        var buyers = (await runner.Host.Services.GetRequiredService<ICustomerStore>().ListAsync(new Specification<Customer>()))
+            .Where(c => c.Stats.OrderCount > 0)
+            .ToList();
+
+        Assert.Equal("interpolated", cuts.GetProperty("method").GetString());
+        Assert.Equal(InterpolatedQuintiles(buyers.Select(c => (decimal)c.Stats.OrderCount)), Decimals(cuts.GetProperty("frequency")));
+        Assert.Equal(
+            InterpolatedQuintiles(buyers.Select(c => c.Stats.TotalSpend.Amount)).Select(m => Math.Round(m, 2, MidpointRounding.AwayFromZero)),
+            Decimals(cuts.GetProperty("monetary")));
     }
 
     [Fact]
@@ -69,6 +88,20 @@ public sealed class RfmCommandTests
 
         // Rank ⌈k·n/5⌉ (1-based) for k = 1..4, in whole numbers.
         return [.. Enumerable.Range(1, 4).Select(k => sorted[((k * sorted.Length) + 4) / 5 - 1])];
+    }
+
+    private static decimal[] InterpolatedQuintiles(IEnumerable<decimal> values)
+    {
+        var sorted = values.Order().ToArray();
+
+        // R's type 7: h = (n − 1)·p, between the values at ⌊h⌋ and ⌊h⌋ + 1 (0-based); (n − 1)·k/5 in fifths.
+        return [.. Enumerable.Range(1, 4).Select(k =>
+        {
+            var fifths = (sorted.Length - 1) * k;
+            var low = fifths / 5;
+            var fraction = (fifths % 5) / 5m;
+            return fraction == 0 ? sorted[low] : sorted[low] + (fraction * (sorted[low + 1] - sorted[low]));
+        })];
     }
 
     private static decimal[] Decimals(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetDecimal())];
