@@ -37,5 +37,7 @@ public static class Program
         SimulateCommand.Create(context),
         ReportCommand.Create(context),
         ImportCommand.Create(context),
+        SegmentsCommand.Create(context),
+        RfmCommand.Create(context),
     ];
 }

@@ -72,6 +72,7 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 
         services.AddSingleton<StoreSimulator>();
         services.AddSingleton<StoreReportBuilder>();
+        services.AddSingleton<SegmentReportBuilder>();
     }
 
     /// <inheritdoc />

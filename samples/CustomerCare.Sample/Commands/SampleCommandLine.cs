@@ -9,7 +9,7 @@ namespace CustomerCare.Sample.Commands;
 /// </summary>
 public static class SampleCommandLine
 {
-    /// <summary>Creates the root command; without a subcommand it runs the default simulation and prints the report.</summary>
+    /// <summary>Creates the root command; without a subcommand it runs <see cref="DefaultRun"/>.</summary>
     /// <param name="context">The host and console.</param>
     /// <param name="commands">The subcommands.</param>
     /// <returns>The root command.</returns>
@@ -20,13 +20,13 @@ public static class SampleCommandLine
         var defaults = SimulationSettings.Default;
         var root = new RootCommand(
             "CustomerCare sample: a simulated Turkish online store run through the library. " +
-            $"Without a command it simulates {defaults.Customers} customers over {defaults.Days} days (seed {defaults.Seed}) and prints the report.");
+            $"Without a command it simulates {defaults.Customers} customers over {defaults.Days} days (seed {defaults.Seed}) and prints the report, the segments and the RFM summary.");
         foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }
 
-        root.SetAction((_, cancellationToken) => SimulateCommand.RunAsync(context, defaults, json: false, cancellationToken));
+        root.SetAction((_, cancellationToken) => DefaultRun.RunAsync(context, cancellationToken));
         return root;
     }
 

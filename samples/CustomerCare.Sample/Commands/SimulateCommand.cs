@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
@@ -21,9 +20,9 @@ public static class SimulateCommand
     {
         ArgumentNullException.ThrowIfNull(context);
         var defaults = SimulationSettings.Default;
-        var customers = RangeOption("--customers", "How many customers register.", defaults.Customers, 1, SimulationSettings.MaxCustomers);
-        var days = RangeOption("--days", "How many days to simulate, from 1 January 2026.", defaults.Days, 1, SimulationSettings.MaxDays);
-        var seed = RangeOption("--seed", "The random seed; the same seed gives the same store and report.", defaults.Seed, 0, int.MaxValue);
+        var customers = CommonOptions.Range("--customers", "How many customers register.", defaults.Customers, 1, SimulationSettings.MaxCustomers);
+        var days = CommonOptions.Range("--days", "How many days to simulate, from 1 January 2026.", defaults.Days, 1, SimulationSettings.MaxDays);
+        var seed = CommonOptions.Range("--seed", "The random seed; the same seed gives the same store and report.", defaults.Seed, 0, int.MaxValue);
         var json = CommonOptions.Json();
         var command = new Command("simulate", "Simulate a Turkish online store day by day through the library, then print the report.")
         {
@@ -70,6 +69,17 @@ public static class SimulateCommand
             writer.WriteReport(report);
         }
 
+        return await CheckCleanAsync(console, result);
+    }
+
+    /// <summary>Lists every rejected event on standard error and says when the run is not clean.</summary>
+    /// <param name="console">The console.</param>
+    /// <param name="result">The run.</param>
+    /// <returns><see cref="ExitCodes.Ok"/> for a clean run, otherwise <see cref="ExitCodes.Error"/>.</returns>
+    public static async Task<int> CheckCleanAsync(SampleConsole console, SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
         foreach (var rejection in result.Rejections)
         {
             await console.Error.WriteLineAsync($"rejected {rejection.Kind} event '{rejection.EventId}' ({rejection.Code}): {rejection.Message}");
@@ -84,26 +94,6 @@ public static class SimulateCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static Option<int> RangeOption(string name, string description, int defaultValue, int min, int max)
-    {
-        var option = new Option<int>(name)
-        {
-            Description = description,
-            DefaultValueFactory = _ => defaultValue,
-        };
-        option.Validators.Add(result =>
-        {
-            // Validators run even when the text is not a number; the parser reports that case itself.
-            if (result.Tokens is [var token]
-                && int.TryParse(token.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                && (value < min || value > max))
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"option '{name}': value '{value}' must be between {min} and {max}"));
-            }
-        });
-        return option;
     }
 
     private static async Task<SimulationResult> RunWithProgressBarAsync(IAnsiConsole console, StoreSimulator simulator, SimulationSettings settings, CancellationToken cancellationToken) =>

@@ -26,6 +26,11 @@ public static class HumanFormat
     /// <returns>The text, such as <c>1.234</c>.</returns>
     public static string Count(long count) => count.ToString("N0", Culture);
 
+    /// <summary>Formats a number with thousands separators and up to two decimals.</summary>
+    /// <param name="value">The number.</param>
+    /// <returns>The text, such as <c>1.234</c> or <c>2,4</c>.</returns>
+    public static string Number(decimal value) => value.ToString("#,##0.##", Culture);
+
     /// <summary>Formats a rate of 0 to 1 as a percentage with one decimal.</summary>
     /// <param name="rate">The rate.</param>
     /// <returns>The text, such as <c>%4,2</c>.</returns>

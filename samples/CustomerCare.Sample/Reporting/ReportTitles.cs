@@ -30,7 +30,25 @@ public static class ReportTitles
     /// <summary>The best customers.</summary>
     public const string TopCustomers = "Top 5 customers by net spend";
 
+    /// <summary>The segments of the catalog and their sizes.</summary>
+    public const string Segments = "Segments";
+
+    /// <summary>The first members of an ad-hoc rule.</summary>
+    public const string RuleMembers = "First 10 members by customer id";
+
+    /// <summary>The RFM quintile cut points.</summary>
+    public const string RfmCutPoints = "RFM cut points";
+
+    /// <summary>Customers per RFM segment.</summary>
+    public const string RfmSegments = "Customers by RFM segment";
+
+    /// <summary>Customers per lifecycle stage.</summary>
+    public const string LifecycleStages = "Customers by lifecycle stage";
+
     /// <summary>Every section of the store report, in the order it is printed.</summary>
     public static IReadOnlyList<string> ReportSections { get; } =
         [Customers, OrdersByStatus, Revenue, ReturnsAndCancellations, TopCities, TopCategories, Lifecycle, TopCustomers];
+
+    /// <summary>The sections the default run prints after the report: segment sizes, then the RFM summary.</summary>
+    public static IReadOnlyList<string> SegmentSections { get; } = [Segments, RfmCutPoints, RfmSegments, LifecycleStages];
 }

@@ -64,7 +64,7 @@ public sealed class TableReportWriter : IReportWriter
         _console.Write(customers);
     }
 
-    private static Table LabelValueTable(string title, IReadOnlyList<(string Label, string Value)> rows)
+    internal static Table LabelValueTable(string title, IReadOnlyList<(string Label, string Value)> rows)
     {
         // The title heads the label column, so a narrow table never wraps it.
         var table = new Table()

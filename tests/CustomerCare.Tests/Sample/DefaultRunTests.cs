@@ -30,6 +30,20 @@ public sealed class DefaultRunTests(DefaultRunFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public void NoArguments_AfterTheReport_PrintsSegmentSizesAndTheRfmSummary()
+    {
+        var reportEnd = _run.Out.IndexOf("== " + ReportTitles.TopCustomers + " ==", StringComparison.Ordinal);
+        foreach (var title in ReportTitles.SegmentSections)
+        {
+            Assert.True(_run.Out.IndexOf("== " + title + " ==", StringComparison.Ordinal) > reportEnd, title);
+        }
+
+        Assert.DoesNotContain("The store is empty", _run.Out, StringComparison.Ordinal);
+        Assert.Matches($@"\n  one_time_buyers\s+{_customers.Count(c => c.Stats.OrderCount == 1)}\s", _run.Out);
+        Assert.Matches($@"\n  none\s+{_customers.Count(c => c.Stats.OrderCount == 0)}\s", _run.Out);
+    }
+
+    [Fact]
     public void DefaultRun_Customers_AreTurkishWithSomeAbroad()
     {
         var home = _customers.Where(c => c.TimeZone.Id == "Europe/Istanbul").ToList();

@@ -6,7 +6,9 @@ namespace CustomerCare.Tests.Sample;
 /// <summary>Runs the sample's command lines in-process against one host, capturing standard output and error.</summary>
 public sealed class SampleRunner : IAsyncDisposable
 {
-    public SampleHost Host { get; } = SampleHost.Create();
+    public SampleRunner(SampleHost? host = null) => Host = host ?? SampleHost.Create();
+
+    public SampleHost Host { get; }
 
     public static async Task<CommandOutput> RunOnceAsync(params string[] args)
     {
