@@ -1,5 +1,6 @@
 using CustomerCare.Segments.Lifecycle;
 using CustomerCare.Segments.Rfm;
+using CustomerCare.Segments.Rules;
 
 namespace CustomerCare.Sample.Reporting;
 
@@ -21,31 +22,13 @@ public static class SegmentNames
     /// <param name="segment">The segment.</param>
     /// <returns>The name, such as <c>at_risk</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined segment.</exception>
-    public static string Of(RfmSegment segment) => segment switch
-    {
-        RfmSegment.None => "none",
-        RfmSegment.Champions => "champions",
-        RfmSegment.Loyal => "loyal",
-        RfmSegment.AtRisk => "at_risk",
-        RfmSegment.Hibernating => "hibernating",
-        RfmSegment.Lost => "lost",
-        RfmSegment.New => "new",
-        _ => throw new ArgumentOutOfRangeException(nameof(segment), segment, "Not an RFM segment."),
-    };
+    public static string Of(RfmSegment segment) => NameOf("rfm_segment", (int)segment, nameof(segment), segment);
 
     /// <summary>The rule-language name of a lifecycle stage.</summary>
     /// <param name="stage">The stage.</param>
     /// <returns>The name, such as <c>at_risk</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The value is not a defined stage.</exception>
-    public static string Of(LifecycleStage stage) => stage switch
-    {
-        LifecycleStage.Prospect => "prospect",
-        LifecycleStage.New => "new",
-        LifecycleStage.Active => "active",
-        LifecycleStage.AtRisk => "at_risk",
-        LifecycleStage.Lapsed => "lapsed",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Not a lifecycle stage."),
-    };
+    public static string Of(LifecycleStage stage) => NameOf("lifecycle", (int)stage, nameof(stage), stage);
 
     /// <summary>The name of a quantile method in the sample's output.</summary>
     /// <param name="method">The method.</param>
@@ -57,4 +40,13 @@ public static class SegmentNames
         QuantileMethod.Interpolated => "interpolated",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a quantile method."),
     };
+
+    // The rule language's choice names are listed in enum order, so the library stays the one place they are spelt.
+    private static string NameOf(string attribute, int index, string parameter, object value)
+    {
+        SegmentFields.TryFind(attribute, out var field);
+        return index >= 0 && index < field!.Choices.Count
+            ? field.Choices[index]
+            : throw new ArgumentOutOfRangeException(parameter, value, $"Not a value of {attribute}.");
+    }
 }

@@ -98,11 +98,11 @@ public static class RfmScorer
     /// <returns>The group.</returns>
     public static RfmSegment SegmentOf(int recency, int frequency) => (recency, frequency) switch
     {
-        (< 1, _) or (_, < 1) => RfmSegment.None,
-        (>= 4, >= 4) => RfmSegment.Champions,
-        (>= 3, >= 3) => RfmSegment.Loyal,
+        ( < 1, _) or (_, < 1) => RfmSegment.None,
+        ( >= 4, >= 4) => RfmSegment.Champions,
+        ( >= 3, >= 3) => RfmSegment.Loyal,
         (_, >= 3) => RfmSegment.AtRisk,
-        (>= 4, _) => RfmSegment.New,
+        ( >= 4, _) => RfmSegment.New,
         (1, _) => RfmSegment.Lost,
         _ => RfmSegment.Hibernating,
     };
