@@ -25,7 +25,4 @@ public sealed class CouponCodeEntropyTooLowException : ArgumentException
 
     /// <summary>The random bits that length gives: <see cref="RandomLength"/> × 5.</summary>
     public int EntropyBits => RandomLength * CouponCodePattern.BitsPerSymbol;
-
-    /// <summary>The fewest random bits a pattern may have.</summary>
-    public static int MinimumEntropyBits => CouponCodePattern.MinimumEntropyBits;
 }

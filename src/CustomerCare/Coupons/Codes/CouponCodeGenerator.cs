@@ -86,43 +86,34 @@ public sealed class CouponCodeGenerator
     /// The pattern's space is less than <see cref="SpaceFactor"/> × <paramref name="count"/>; nothing was drawn.
     /// </exception>
     /// <remarks>
-    /// Codes are unique within the batch (a hash set of their random parts); uniqueness across batches and against
-    /// issued codes is the store's unique key. A job that splits a large run into batches should call
-    /// <see cref="EnsureSpaceFor"/> with the run's total first.
+    /// Codes are unique within the batch, checked with hash sets of their random parts (for large batches, one small
+    /// set per partition of the values, which stays in cache). Uniqueness across batches and against issued codes is
+    /// the store's unique key. A job that splits a large run into batches should call <see cref="EnsureSpaceFor"/>
+    /// with the run's total first.
     /// </remarks>
-    public IReadOnlyList<CouponCode> GenerateBatch(CouponCodePattern pattern, int count)
+    public CouponCodeBatch GenerateBatch(CouponCodePattern pattern, int count)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         EnsureSpaceFor(pattern, count);
-        var codes = new CouponCode[count];
-        if (count == 0)
-        {
-            return codes;
-        }
-
         if (count < SharedBufferMaxBatch)
         {
             lock (_lock)
             {
-                Draw(pattern, codes, _shared);
+                return Draw(pattern, count, _shared);
             }
-
-            return codes;
         }
 
         var buffer = ArrayPool<byte>.Shared.Rent(RandomBlockSize);
         try
         {
-            Draw(pattern, codes, new RandomBits(_fill, buffer));
+            return Draw(pattern, count, new RandomBits(_fill, buffer));
         }
         finally
         {
             // The bytes drew codes; clear them so a later renter cannot read them.
             ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
-
-        return codes;
     }
 
     /// <summary>Refuses a run of <paramref name="count"/> codes that the pattern's space cannot hold comfortably.</summary>
@@ -150,31 +141,28 @@ public sealed class CouponCodeGenerator
         {
             var (p, bits) = state;
             p.Prefix.CopyTo(span);
-            var remainder = p.PrefixRemainder;
-            var n = p.RandomLength;
+            var low = (ulong)bits;
+            var high = (ulong)(bits >> 64);
             var offset = p.Prefix.Length;
-            for (var i = 0; i < n; i++)
+            var sum = 0;
+
+            // Right to left on two 64-bit halves: the check sum weighs the i-th symbol from the right by 32^i mod 37.
+            for (var i = p.RandomLength - 1; i >= 0; i--)
             {
-                var symbol = (int)(bits >> (CouponCodePattern.BitsPerSymbol * (n - 1 - i))) & (CrockfordBase32.Radix - 1);
+                var symbol = (int)(low & (CrockfordBase32.Radix - 1));
+                low = (low >> CouponCodePattern.BitsPerSymbol) | (high << (64 - CouponCodePattern.BitsPerSymbol));
+                high >>= CouponCodePattern.BitsPerSymbol;
                 span[offset + i] = CrockfordBase32.Symbols[symbol];
-                remainder = CouponCodeCheckSymbol.Step(remainder, symbol);
+                sum += symbol * CouponCodeCheckSymbol.PowerOf32(p.RandomLength - 1 - i);
             }
 
-            span[^1] = CrockfordBase32.CheckSymbols[remainder];
+            span[^1] = CrockfordBase32.CheckSymbols[((p.PrefixRemainder * CouponCodeCheckSymbol.PowerOf32(p.RandomLength)) + sum) % CouponCodeCheckSymbol.Modulus];
         });
         return new CouponCode(value, pattern.Prefix.Length, pattern.GroupSize, pattern.Separator);
     }
 
-    private static void Draw(CouponCodePattern pattern, CouponCode[] codes, RandomBits bits)
-    {
-        var seen = new HashSet<UInt128>(codes.Length);
-        for (var i = 0; i < codes.Length;)
-        {
-            var random = bits.TakeSymbols(pattern.RandomLength);
-            if (seen.Add(random))
-            {
-                codes[i++] = Create(pattern, random);
-            }
-        }
-    }
+    private static CouponCodeBatch Draw(CouponCodePattern pattern, int count, RandomBits bits) =>
+        pattern.EntropyBits <= 64
+            ? new CouponCodeBatch(pattern, UniqueKeys<ulong>.Draw(bits, pattern.RandomLength, count))
+            : new CouponCodeBatch(pattern, UniqueKeys<UInt128>.Draw(bits, pattern.RandomLength, count));
 }

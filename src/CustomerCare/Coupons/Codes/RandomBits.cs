@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CustomerCare.Coupons.Codes;
 
 /// <summary>
@@ -37,6 +39,14 @@ internal sealed class RandomBits
         }
 
         return result;
+    }
+
+    /// <summary>Takes <paramref name="count"/> symbols, at most 12 (60 bits), as <see cref="TakeSymbols"/> does.</summary>
+    public ulong TakeSymbols64(int count)
+    {
+        var bits = count * CouponCodePattern.BitsPerSymbol;
+        Debug.Assert(bits <= 64, "At most 64 bits fit.");
+        return bits <= MaxBitsPerTake ? TakeBits(bits) : (TakeBits(bits - 32) << 32) | TakeBits(32);
     }
 
     private ulong TakeBits(int count)

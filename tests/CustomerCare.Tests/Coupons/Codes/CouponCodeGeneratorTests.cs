@@ -116,6 +116,49 @@ public sealed class CouponCodeGeneratorTests
     }
 
     [Fact]
+    public void GenerateBatch_Large_IsUniqueWithinTheBatch_EvenWhenTheSourceRepeatsItself()
+    {
+        // Bytes of 0–7 leave about 22 free bits per 60-bit code: 70,000 draws repeat hundreds of times.
+        const int count = 70_000;
+        Assert.True(count >= UniqueKeys<ulong>.PartitionedFrom, "the test is meant for the partitioned check");
+        var random = new Random(5);
+        var drawn = new List<byte>();
+        var generator = new CouponCodeGenerator(span =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (byte)random.Next(8);
+            }
+
+            drawn.AddRange(span.ToArray());
+        });
+
+        var codes = generator.GenerateBatch(CouponCodePattern.Default, count);
+
+        var values = codes.Select(c => c.Value).ToList();
+        Assert.Equal(count, values.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(values, v => Assert.Equal(Codes.WithCheck(v[..^1]), v));
+        var draws = RawDraws(drawn.ToArray(), 60).ToList();
+        Assert.True(draws.Take(count).Distinct().Count() < count, "the source repeated nothing, so the test proves nothing");
+        var drawnCodes = draws.Select(d => Codes.WithCheck(Symbols(d, 12))).ToHashSet(StringComparer.Ordinal);
+        Assert.All(values, v => Assert.Contains(v, drawnCodes));
+    }
+
+    [Fact]
+    public void Batch_ReadsTheSameCodesByIndexAndInOrder_AndKeepsItsPattern()
+    {
+        var pattern = new CouponCodePattern("W1N", 20, 5, ' ');
+
+        var batch = new CouponCodeGenerator().GenerateBatch(pattern, 1_000);
+
+        Assert.Same(pattern, batch.Pattern);
+        Assert.Equal(Enumerable.Range(0, batch.Count).Select(i => batch[i]), batch);
+        Assert.Equal(batch[7].ToString(), batch[7].ToString());
+        Assert.Throws<IndexOutOfRangeException>(() => batch[1_000]);
+        Assert.All(batch, c => Assert.Equal(c, pattern.Parse(c.ToString())));
+    }
+
+    [Fact]
     public void GenerateBatch_ReturnsValidCodesOfThePattern()
     {
         var pattern = new CouponCodePattern("BDAY", 12);
@@ -181,14 +224,18 @@ public sealed class CouponCodeGeneratorTests
         Assert.All(codes, c => Assert.Equal(c, CouponCode.Parse(c.Value)));
     }
 
+    /// <summary>Reads the byte stream bit by bit, most significant first, as draws of <paramref name="bitsPerDraw"/> bits.</summary>
     private static IEnumerable<UInt128> RawDraws(byte[] bytes, int bitsPerDraw)
     {
-        var all = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
-        var total = bytes.Length * 8;
-        var mask = (BigInteger.One << bitsPerDraw) - 1;
-        for (var end = bitsPerDraw; end <= total; end += bitsPerDraw)
+        for (long start = 0; start + bitsPerDraw <= bytes.LongLength * 8; start += bitsPerDraw)
         {
-            yield return (UInt128)((all >> (total - end)) & mask);
+            UInt128 draw = 0;
+            for (var bit = start; bit < start + bitsPerDraw; bit++)
+            {
+                draw = (draw << 1) | (uint)((bytes[bit / 8] >> (7 - (int)(bit % 8))) & 1);
+            }
+
+            yield return draw;
         }
     }
 

@@ -118,7 +118,6 @@ public sealed class CouponCodePatternTests
 
         Assert.Equal(randomLength, exception.RandomLength);
         Assert.Equal(bits, exception.EntropyBits);
-        Assert.Equal(60, CouponCodeEntropyTooLowException.MinimumEntropyBits);
         Assert.Equal(("random_length", CouponCodeErrorCodes.InsufficientEntropy), (exception.Error.Field, exception.Error.Code));
         Assert.Contains($"gives {bits} random bits; at least 60 are required", exception.Message, StringComparison.Ordinal);
         Assert.Equal(CouponCodeErrorCodes.InsufficientEntropy, RefuseOne("BDAY", randomLength, 4, '-').Code);
