@@ -67,6 +67,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<SegmentService>();
         services.TryAddSingleton<Import.CsvImporter>();
         services.TryAddSingleton<IPriceHistoryStore, InMemoryPriceHistoryStore>();
+        services.TryAddSingleton<ICouponStore, InMemoryCouponStore>();
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);
     }

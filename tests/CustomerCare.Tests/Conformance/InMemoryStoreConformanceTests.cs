@@ -41,3 +41,8 @@ public sealed class InMemoryPriceHistoryStoreConformanceTests : PriceHistoryStor
     protected override ValueTask<IPriceHistoryStore> CreatePriceHistoryStoreAsync() =>
         ValueTask.FromResult<IPriceHistoryStore>(new InMemoryPriceHistoryStore());
 }
+
+public sealed class InMemoryCouponStoreConformanceTests : CouponStoreConformanceTests
+{
+    protected override ValueTask<ICouponStore> CreateCouponStoreAsync() => ValueTask.FromResult<ICouponStore>(new InMemoryCouponStore());
+}
