@@ -10,6 +10,9 @@ namespace CustomerCare.Coupons;
 /// </summary>
 public sealed record CouponDefinition
 {
+    private readonly ImmutableHashSet<string> _includedCategories = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+    private readonly ImmutableHashSet<string> _excludedCategories = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+
     /// <summary>Creates a definition.</summary>
     /// <param name="id">The identifier, such as <c>birthday-2026</c>.</param>
     /// <param name="name">A name for people.</param>
@@ -56,11 +59,19 @@ public sealed record CouponDefinition
     /// <summary>These products are never eligible.</summary>
     public ImmutableHashSet<string> ExcludedProducts { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
-    /// <summary>When not empty, only lines in these categories are eligible.</summary>
-    public ImmutableHashSet<string> IncludedCategories { get; init; } = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+    /// <summary>When not empty, only lines in these categories are eligible; compared with <see cref="TurkishInvariantComparer"/> whatever set is given.</summary>
+    public ImmutableHashSet<string> IncludedCategories
+    {
+        get => _includedCategories;
+        init => _includedCategories = (value ?? throw new ArgumentNullException(nameof(value))).WithComparer(TurkishInvariantComparer.Instance);
+    }
 
-    /// <summary>Lines in these categories are never eligible.</summary>
-    public ImmutableHashSet<string> ExcludedCategories { get; init; } = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+    /// <summary>Lines in these categories are never eligible; compared with <see cref="TurkishInvariantComparer"/> whatever set is given.</summary>
+    public ImmutableHashSet<string> ExcludedCategories
+    {
+        get => _excludedCategories;
+        init => _excludedCategories = (value ?? throw new ArgumentNullException(nameof(value))).WithComparer(TurkishInvariantComparer.Instance);
+    }
 
     /// <summary>When not empty, only customers in one of these segments may use the codes.</summary>
     public ImmutableHashSet<string> EligibleSegments { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);

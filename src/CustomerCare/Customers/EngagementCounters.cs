@@ -10,6 +10,9 @@ namespace CustomerCare.Customers;
 /// <remarks>Immutable. Topic and category names compare with <see cref="TurkishInvariantComparer"/>.</remarks>
 public sealed record EngagementCounters
 {
+    private readonly ImmutableHashSet<string> _subscriptions = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+    private readonly ImmutableDictionary<string, int> _categoryPurchases = ImmutableDictionary.Create<string, int>(TurkishInvariantComparer.Instance);
+
     /// <summary>No engagement yet.</summary>
     public static EngagementCounters None { get; } = new();
 
@@ -22,11 +25,19 @@ public sealed record EngagementCounters
     /// <summary>Reviews the customer posted.</summary>
     public int ReviewCount { get; init; }
 
-    /// <summary>Topics the customer subscribed to (newsletter, price alerts…).</summary>
-    public ImmutableHashSet<string> Subscriptions { get; init; } = ImmutableHashSet.Create<string>(TurkishInvariantComparer.Instance);
+    /// <summary>Topics the customer subscribed to (newsletter, price alerts…); compared with <see cref="TurkishInvariantComparer"/> whatever set is given.</summary>
+    public ImmutableHashSet<string> Subscriptions
+    {
+        get => _subscriptions;
+        init => _subscriptions = (value ?? throw new ArgumentNullException(nameof(value))).WithComparer(TurkishInvariantComparer.Instance);
+    }
 
-    /// <summary>Items bought per product category, from order lines.</summary>
-    public ImmutableDictionary<string, int> CategoryPurchases { get; init; } = ImmutableDictionary.Create<string, int>(TurkishInvariantComparer.Instance);
+    /// <summary>Items bought per product category, from order lines; keys compared with <see cref="TurkishInvariantComparer"/>.</summary>
+    public ImmutableDictionary<string, int> CategoryPurchases
+    {
+        get => _categoryPurchases;
+        init => _categoryPurchases = (value ?? throw new ArgumentNullException(nameof(value))).WithComparers(TurkishInvariantComparer.Instance);
+    }
 
     /// <summary>The most bought categories, most first; ties in ordinal order of the name.</summary>
     /// <param name="count">How many to return.</param>

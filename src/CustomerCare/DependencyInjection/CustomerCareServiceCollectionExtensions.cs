@@ -68,6 +68,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Import.CsvImporter>();
         services.TryAddSingleton<IPriceHistoryStore, InMemoryPriceHistoryStore>();
         services.TryAddSingleton<ICouponStore, InMemoryCouponStore>();
+        services.TryAddSingleton<Coupons.CouponService>();
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);
     }
