@@ -64,6 +64,12 @@ public sealed record Customer
     /// <summary>The birthday, when given.</summary>
     public Birthday? Birthday { get; init; }
 
+    /// <summary>When the birthday was last set or changed, if known; campaigns ignore a birthday set in the last 30 days (anti-gaming).</summary>
+    public Instant? BirthdaySetAt { get; init; }
+
+    /// <summary>Whether the customer agreed to commercial messages (a flag until the consent ledger of the privacy feature).</summary>
+    public bool AcceptsMarketing { get; init; }
+
     /// <summary>The stated gender.</summary>
     public Gender Gender { get; init; }
 

@@ -18,12 +18,25 @@ public abstract record CommerceEvent(EventId EventId, CustomerId CustomerId, Ins
 }
 
 /// <summary>A customer registered, or the platform re-sent their profile.</summary>
-/// <remarks>For a customer already known, the profile fields are replaced and statistics, engagement and sign-up instant are kept.</remarks>
+/// <remarks>
+/// For a customer already known, the profile fields are replaced and statistics, engagement and sign-up instant are
+/// kept. A changed birthday is stamped with <see cref="CommerceEvent.OccurredAt"/>, which starts the campaigns'
+/// anti-gaming wait, so a profile update must carry the instant it happened, not the sign-up instant.
+/// </remarks>
 /// <param name="EventId">The event identifier.</param>
 /// <param name="Profile">The customer's profile.</param>
-public sealed record CustomerRegistered(EventId EventId, Customer Profile)
-    : CommerceEvent(EventId, Profile.Id, Profile.SignedUpAt)
+/// <param name="OccurredAt">When the registration or the profile change happened.</param>
+public sealed record CustomerRegistered(EventId EventId, Customer Profile, Instant OccurredAt)
+    : CommerceEvent(EventId, Profile.Id, OccurredAt)
 {
+    /// <summary>A first registration, which happened when the customer signed up.</summary>
+    /// <param name="eventId">The event identifier.</param>
+    /// <param name="profile">The customer's profile.</param>
+    public CustomerRegistered(EventId eventId, Customer profile)
+        : this(eventId, profile, (profile ?? throw new ArgumentNullException(nameof(profile))).SignedUpAt)
+    {
+    }
+
     /// <inheritdoc />
     public override string Kind => "customer_registered";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerCare.Customers;
+using NodaTime;
 
 namespace CustomerCare.Orders;
 
@@ -23,7 +24,7 @@ public static class CommerceEventApplier
         ArgumentNullException.ThrowIfNull(commerceEvent);
         if (commerceEvent is CustomerRegistered registered)
         {
-            return EventTransition.To(Register(customer, registered.Profile));
+            return EventTransition.To(Register(customer, registered.Profile, registered.OccurredAt));
         }
 
         if (customer is null)
@@ -53,14 +54,16 @@ public static class CommerceEventApplier
         _ => null,
     };
 
-    private static Customer Register(Customer? existing, Customer profile) => existing is null
-        ? profile with { Version = 0 }
+    private static Customer Register(Customer? existing, Customer profile, Instant at) => existing is null
+        ? profile with { Version = 0, BirthdaySetAt = profile.BirthdaySetAt ?? (profile.Birthday is null ? null : at) }
         : profile with
         {
             SignedUpAt = existing.SignedUpAt,
             Stats = existing.Stats,
             Engagement = existing.Engagement,
             Version = existing.Version,
+            // A changed birthday restarts the anti-gaming wait; an unchanged one keeps its date.
+            BirthdaySetAt = profile.Birthday == existing.Birthday ? existing.BirthdaySetAt : profile.BirthdaySetAt ?? at,
         };
 
     private static EventTransition Place(Customer customer, Order? existing, OrderPlaced placed)
