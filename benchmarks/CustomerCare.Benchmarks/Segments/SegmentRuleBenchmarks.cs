@@ -1,6 +1,6 @@
+using System.Linq.Dynamic.Core;
 using BenchmarkDotNet.Attributes;
 using RulesEngine.Models;
-using System.Linq.Dynamic.Core;
 using MicrosoftRulesEngine = RulesEngine.RulesEngine;
 
 namespace CustomerCare.Benchmarks.Segments;
