@@ -68,11 +68,38 @@ internal sealed class RuleCompiler
 
     private Expression Compile(RuleNode node) => node switch
     {
-        AndRule and => and.Operands.Select(Compile).Aggregate(Expression.AndAlso),
+        AndRule and => CompileAnd(and),
         OrRule or => or.Operands.Select(Compile).Aggregate(Expression.OrElse),
         NotRule not => Expression.Not(Compile(not.Operand)),
         RuleCondition condition => CompileCondition(condition),
         _ => throw new ArgumentException($"Unknown rule node {node.GetType().Name}.", nameof(node)),
+    };
+
+    /// <summary>
+    /// Cheap conditions (array reads and integer compares) are combined without short-circuiting, so the loop has no
+    /// unpredictable branch per condition; the costly ones (decimal, text, sets) then run only for rows that passed.
+    /// Every condition is free of side effects, so the order and eagerness change nothing but speed.
+    /// </summary>
+    private Expression CompileAnd(AndRule and)
+    {
+        var cheap = new List<Expression>();
+        var costly = new List<Expression>();
+        foreach (var operand in and.Operands)
+        {
+            (IsCheap(operand) ? cheap : costly).Add(Compile(operand));
+        }
+
+        var eager = cheap.Count > 0 ? [cheap.Aggregate(Expression.And)] : Array.Empty<Expression>();
+        return eager.Concat(costly).Aggregate(Expression.AndAlso);
+    }
+
+    private static bool IsCheap(RuleNode node) => node switch
+    {
+        NotRule not => IsCheap(not.Operand),
+        RuleCondition condition => SegmentFields.TryFind(condition.Attribute, out var field)
+            && (field.ColumnType == typeof(IntColumn) || field.ColumnType == typeof(DateColumn) || field.ColumnType == typeof(ChoiceColumn)
+                || field.ColumnType == typeof(InternedTextColumn) || field.ColumnType == typeof(BoolColumn)),
+        _ => false,
     };
 
     private Expression CompileCondition(RuleCondition condition)
@@ -132,9 +159,9 @@ internal sealed class RuleCompiler
         _today ??= Today();
         var today = Expression.ArrayIndex(_today, _row);
         var window = Expression.Subtract(today, Expression.Constant((int)condition.Operands[0].Number));
-        return Expression.AndAlso(
+        return Expression.And(
             Expression.NotEqual(day, Expression.Constant(IntColumn.Null)),
-            Expression.AndAlso(Expression.LessThanOrEqual(day, today), Expression.GreaterThanOrEqual(day, window)));
+            Expression.And(Expression.LessThanOrEqual(day, today), Expression.GreaterThanOrEqual(day, window)));
     }
 
     private ParameterExpression Today()
@@ -177,8 +204,12 @@ internal sealed class RuleCompiler
             }
         }
 
+        // The lookup lives in a local set before the loop: a constant array would be fetched and checked on every row.
+        var lookup = Expression.Variable(typeof(bool[]), "choice" + _variables.Count);
+        _variables.Add(lookup);
+        _prologue.Add(Expression.Assign(lookup, Expression.Constant(wanted)));
         var value = Expression.ArrayIndex(ArrayOf(column, nameof(ChoiceColumn.Values)), _row);
-        return Expression.ArrayIndex(Expression.Constant(wanted), Expression.Convert(value, typeof(int)));
+        return Expression.ArrayIndex(lookup, Expression.Convert(value, typeof(int)));
     }
 
     private Expression CompileSet(ParameterExpression column, RuleCondition condition)
@@ -211,7 +242,7 @@ internal sealed class RuleCompiler
         Expression AtLeast(decimal literal) => decimal.Ceiling(literal) is var t && t > int.MaxValue ? Expression.Constant(false)
             : t <= int.MinValue + 1 ? notNull : Expression.GreaterThanOrEqual(value, Expression.Constant((int)t));
         Expression AtMost(decimal literal) => decimal.Floor(literal) is var t && t < int.MinValue + 1 ? Expression.Constant(false)
-            : Expression.AndAlso(notNull, Expression.LessThanOrEqual(value, Expression.Constant((int)Math.Min(t, int.MaxValue))));
+            : Expression.And(notNull, Expression.LessThanOrEqual(value, Expression.Constant((int)Math.Min(t, int.MaxValue))));
         Expression EqualTo(decimal literal) => literal != decimal.Truncate(literal) || literal > int.MaxValue || literal <= int.MinValue
             ? Expression.Constant(false) : Expression.Equal(value, Expression.Constant((int)literal));
         Expression In()
