@@ -67,7 +67,9 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<SegmentService>();
         services.TryAddSingleton<Import.CsvImporter>();
         services.TryAddSingleton<IPriceHistoryStore, InMemoryPriceHistoryStore>();
-        services.TryAddSingleton<ICouponStore, InMemoryCouponStore>();
+        services.TryAddSingleton<InMemoryCouponStore>();
+        services.TryAddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
+        services.TryAddSingleton<ICampaignLedger>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<Coupons.CouponService>();
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);

@@ -1,3 +1,4 @@
+using CustomerCare.Campaigns;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
 using CustomerCare.Coupons.Redemptions;
@@ -7,16 +8,17 @@ using NodaTime;
 
 namespace CustomerCare.Storage.InMemory;
 
-/// <summary>The default <see cref="ICouponStore"/>, in process memory.</summary>
+/// <summary>The default <see cref="ICouponStore"/> and <see cref="ICampaignLedger"/>, in process memory.</summary>
 /// <remarks>
 /// Thread-safe. Each code has its own lock, so calls on different codes never wait for each other, and every check and
 /// write of one call happens under that lock: the in-process equivalent of one guarded statement.
 /// </remarks>
-public sealed class InMemoryCouponStore : ICouponStore
+public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
 {
     private readonly Lock _catalogLock = new();
     private readonly Dictionary<string, CouponDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<CouponCode, CodeState> _codes = [];
+    private readonly Dictionary<(string Campaign, CustomerId Customer, string Period), CampaignGrant> _grants = [];
 
     /// <inheritdoc />
     public ValueTask<bool> AddDefinitionAsync(CouponDefinition definition, CancellationToken cancellationToken = default)
@@ -161,6 +163,63 @@ public sealed class InMemoryCouponStore : ICouponStore
         }
 
         return ValueTask.FromResult<IReadOnlyList<CouponRedemption>>([.. found.OrderBy(r => r.Code.Value, StringComparer.Ordinal)]);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<GrantOutcome> GrantAsync(CampaignGrant grant, Coupon coupon, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(coupon);
+        if (grant.Code != coupon.Code)
+        {
+            throw new ArgumentException($"The grant's code {grant.Code} is not the coupon's {coupon.Code}.", nameof(grant));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_catalogLock)
+        {
+            if (!_definitions.ContainsKey(coupon.DefinitionId))
+            {
+                throw new ArgumentException($"Coupon definition '{coupon.DefinitionId}' does not exist.", nameof(coupon));
+            }
+
+            var key = (grant.CampaignId, grant.CustomerId, grant.Period);
+            if (_grants.ContainsKey(key))
+            {
+                return ValueTask.FromResult(GrantOutcome.AlreadyGranted);
+            }
+
+            if (_codes.ContainsKey(coupon.Code))
+            {
+                return ValueTask.FromResult(GrantOutcome.CodeTaken);
+            }
+
+            _codes.Add(coupon.Code, new CodeState(coupon));
+            _grants.Add(key, grant);
+            return ValueTask.FromResult(GrantOutcome.Granted);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<CampaignGrant?> FindGrantAsync(string campaignId, CustomerId customerId, string period, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_catalogLock)
+        {
+            return ValueTask.FromResult(_grants.GetValueOrDefault((campaignId, customerId, period)));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CampaignGrant>> GrantsAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_catalogLock)
+        {
+            IReadOnlyList<CampaignGrant> grants = [.. _grants.Values.Where(g => g.CampaignId == campaignId)
+                .OrderBy(g => g.CustomerId).ThenBy(g => g.Period, StringComparer.Ordinal)];
+            return ValueTask.FromResult(grants);
+        }
     }
 
     private CodeState? Find(CouponCode code)

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CustomerCare.Coupons;
+using CustomerCare.Coupons.Codes;
+using CustomerCare.Customers;
+using CustomerCare.Specifications;
+using CustomerCare.Storage;
+using NodaTime;
+
+namespace CustomerCare.Campaigns.Birthday;
+
+/// <summary>
+/// Gives every customer a coupon on their own birthday, in their own time zone, once per birthday-year: the ledger key
+/// is (campaign, customer, year), written together with the coupon, so runs are idempotent, resumable after a crash,
+/// and catch up on days missed during downtime.
+/// </summary>
+/// <remarks>See <see cref="BirthdaySchedule"/> for the date rules. Thread-safe; concurrent runs never double-issue.</remarks>
+public sealed class BirthdayCampaign
+{
+    private const int CodeAttempts = 5;
+    private readonly ICustomerStore _customers;
+    private readonly ICampaignLedger _ledger;
+    private readonly CouponCodeGenerator _codes;
+    private readonly BirthdayCampaignOptions _options;
+    private readonly CouponCodePattern _pattern;
+
+    /// <summary>Creates the campaign.</summary>
+    /// <param name="customers">The customer store.</param>
+    /// <param name="ledger">The campaign ledger (over the coupon store).</param>
+    /// <param name="codes">The code generator.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="pattern">The code pattern; <c>BDAY</c>-prefixed by default.</param>
+    public BirthdayCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, BirthdayCampaignOptions options, CouponCodePattern? pattern = null)
+    {
+        _customers = customers ?? throw new ArgumentNullException(nameof(customers));
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _pattern = pattern ?? new CouponCodePattern(prefix: "BDAY");
+    }
+
+    /// <summary>The campaign identifier.</summary>
+    public string Id => _options.CampaignId;
+
+    /// <summary>Issues every birthday coupon due at an instant.</summary>
+    /// <param name="now">The instant of the run.</param>
+    /// <param name="cancellationToken">Cancels the run; what was issued before stays issued, and the next run continues.</param>
+    /// <returns>What the run did.</returns>
+    public async ValueTask<CampaignRunResult> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var schedule = new BirthdaySchedule(_options, now);
+        var issued = new List<CampaignGrant>();
+        int already = 0, considered = 0;
+        await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
+        {
+            considered++;
+            if (!schedule.IsDue(customer, out var year, out var issueAt))
+            {
+                continue;
+            }
+
+            var period = year.ToString(CultureInfo.InvariantCulture);
+            switch (await GrantAsync(customer, period, issueAt, now, cancellationToken).ConfigureAwait(false))
+            {
+                case (GrantOutcome.Granted, { } grant):
+                    issued.Add(grant);
+                    break;
+                default:
+                    already++;
+                    break;
+            }
+        }
+
+        return new CampaignRunResult(Id, now, issued, already, considered);
+    }
+
+    private async ValueTask<(GrantOutcome Outcome, CampaignGrant? Grant)> GrantAsync(Customer customer, string period, Instant issueAt, Instant now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < CodeAttempts; attempt++)
+        {
+            var code = _codes.Generate(_pattern);
+            var coupon = new Coupon(code, _options.CouponDefinitionId, now)
+            {
+                AssignedTo = customer.Id,
+                MaxRedemptions = 1,
+                ValidFrom = issueAt,
+                ValidUntil = issueAt + _options.ValidFor,
+            };
+            var grant = new CampaignGrant(Id, customer.Id, period, now, code);
+            var outcome = await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false);
+            if (outcome != GrantOutcome.CodeTaken)
+            {
+                return (outcome, outcome == GrantOutcome.Granted ? grant : null);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not find a free code for pattern '{_pattern.Prefix}' after {CodeAttempts} attempts; the code space is too small.");
+    }
+}
