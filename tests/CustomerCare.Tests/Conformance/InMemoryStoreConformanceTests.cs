@@ -46,3 +46,12 @@ public sealed class InMemoryCouponStoreConformanceTests : CouponStoreConformance
 {
     protected override ValueTask<ICouponStore> CreateCouponStoreAsync() => ValueTask.FromResult<ICouponStore>(new InMemoryCouponStore());
 }
+
+public sealed class InMemoryCampaignLedgerConformanceTests : CampaignLedgerConformanceTests
+{
+    protected override ValueTask<(ICampaignLedger Ledger, ICouponStore Coupons)> CreateLedgerAsync()
+    {
+        var store = new InMemoryCouponStore();
+        return ValueTask.FromResult<(ICampaignLedger, ICouponStore)>((store, store));
+    }
+}
