@@ -17,7 +17,7 @@ namespace CustomerCare.Coupons.Codes;
 /// </para>
 /// <para>
 /// <see cref="Value"/> is the canonical text, which a store keys on; equality is ordinal on it. <see cref="ToString"/>
-/// prints the code grouped for people (<c>BDAY-7K3M-Q9XT-A2B4-V</c>), as its pattern says, or in groups of four
+/// prints the code grouped for people (<c>BDAY-7K3M-Q9XT-A2B4-M</c>), as its pattern says, or in groups of four
 /// when the code was parsed without one. The <see langword="default"/> value has an empty <see cref="Value"/>.
 /// </para>
 /// </remarks>
@@ -79,7 +79,7 @@ public readonly record struct CouponCode
     /// <inheritdoc />
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
 
-    /// <summary>The code printed for people, in its pattern's groups: <c>BDAY-7K3M-Q9XT-A2B4-V</c>.</summary>
+    /// <summary>The code printed for people, in its pattern's groups: <c>BDAY-7K3M-Q9XT-A2B4-M</c>.</summary>
     /// <returns>The printed code; parsing it gives this code back.</returns>
     public override string ToString() => CouponCodeLayout.Format(Value, _prefixLength, _groupSize, _separator);
 

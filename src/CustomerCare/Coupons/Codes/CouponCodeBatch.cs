@@ -43,9 +43,16 @@ public sealed class CouponCodeBatch : IReadOnlyList<CouponCode>
     /// <summary>The code at <paramref name="index"/>, in the order the codes were drawn.</summary>
     /// <param name="index">The position, from 0 to <see cref="Count"/> - 1.</param>
     /// <returns>The code, printed as <see cref="Pattern"/> says.</returns>
-    /// <exception cref="IndexOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
-    public CouponCode this[int index] =>
-        CouponCodeGenerator.Create(Pattern, _keys is not null ? _keys[index] : _wideKeys![index]);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside the batch.</exception>
+    public CouponCode this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return CouponCodeGenerator.Create(Pattern, _keys is not null ? _keys[index] : _wideKeys![index]);
+        }
+    }
 
     /// <summary>Reads the codes in the order they were drawn.</summary>
     /// <returns>An enumerator that builds each code as it is reached.</returns>

@@ -22,8 +22,8 @@ namespace CustomerCare.Coupons.Codes;
 /// both slower and racy, and is not how this is meant to be used.
 /// </para>
 /// <para>
-/// Thread-safe: <see cref="Generate"/> and small batches share one buffer under a lock; a batch of
-/// <see cref="SharedBufferMaxBatch"/> codes or more draws into its own buffer and takes no lock.
+/// Thread-safe: <see cref="Generate"/> and batches of fewer than 512 codes share one buffer under a lock; a larger
+/// batch draws into a buffer of its own and takes no lock.
 /// </para>
 /// </remarks>
 public sealed class CouponCodeGenerator

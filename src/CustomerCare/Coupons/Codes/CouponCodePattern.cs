@@ -19,7 +19,7 @@ namespace CustomerCare.Coupons.Codes;
 /// <para>
 /// The printed form (<see cref="CouponCode.ToString"/>) puts the prefix in a group of its own, then the random symbols
 /// and the check symbol in groups of <see cref="GroupSize"/> joined by <see cref="Separator"/>: with prefix
-/// <c>BDAY</c>, 12 random symbols and groups of 4, <c>BDAY-7K3M-Q9XT-A2B4-V</c>. The separator must be a space or a
+/// <c>BDAY</c>, 12 random symbols and groups of 4, <c>BDAY-7K3M-Q9XT-A2B4-M</c>. The separator must be a space or a
 /// dash, which <see cref="CouponCode.Parse(string?)"/> drops, so every printed code parses back.
 /// </para>
 /// <para>Instances are immutable and thread-safe.</para>

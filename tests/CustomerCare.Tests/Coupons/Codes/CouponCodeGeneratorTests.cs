@@ -154,7 +154,8 @@ public sealed class CouponCodeGeneratorTests
         Assert.Same(pattern, batch.Pattern);
         Assert.Equal(Enumerable.Range(0, batch.Count).Select(i => batch[i]), batch);
         Assert.Equal(batch[7].ToString(), batch[7].ToString());
-        Assert.Throws<IndexOutOfRangeException>(() => batch[1_000]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch[1_000]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => batch[-1]);
         Assert.All(batch, c => Assert.Equal(c, pattern.Parse(c.ToString())));
     }
 
