@@ -71,6 +71,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<ICampaignLedger>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<Coupons.CouponService>();
+        services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);
     }
