@@ -15,18 +15,21 @@ namespace CustomerCare.Coupons;
 /// enforced by the store's atomic <see cref="ICouponStore.ReserveAsync"/>, never by a read here followed by a write.
 /// Thread-safe.
 /// </remarks>
-public sealed class CouponService
+public sealed class CouponService : ICommerceEventObserver
 {
     private readonly ICouponStore _store;
     private readonly ISegmentMembershipStore _segments;
     private readonly IClock _clock;
+    private readonly ICustomerStore? _orders;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The coupon store.</param>
     /// <param name="segments">The segment membership history, for segment-restricted coupons.</param>
     /// <param name="clock">The clock.</param>
-    public CouponService(ICouponStore store, ISegmentMembershipStore segments, IClock clock)
+    /// <param name="orders">The customer store, to tell a full return from a partial one; without it only cancellations release codes.</param>
+    public CouponService(ICouponStore store, ISegmentMembershipStore segments, IClock clock, ICustomerStore? orders = null)
     {
+        _orders = orders;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _segments = segments ?? throw new ArgumentNullException(nameof(segments));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -157,6 +160,29 @@ public sealed class CouponService
 
         return results;
     }
+
+    /// <summary>Gives the codes of a cancelled order back, and of an order returned in full; idempotent.</summary>
+    /// <param name="commerceEvent">The committed event.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the codes are released.</returns>
+    /// <remarks>A partial return keeps the code used: the discount still applied to what the customer kept.</remarks>
+    public async ValueTask OnCommittedAsync(CommerceEvent commerceEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commerceEvent);
+        var release = commerceEvent switch
+        {
+            OrderCancelled cancelled => cancelled.OrderId,
+            OrderReturned returned when await IsFullyReturnedAsync(returned.OrderId, cancellationToken).ConfigureAwait(false) => returned.OrderId,
+            _ => (OrderId?)null,
+        };
+        if (release is { } orderId)
+        {
+            await ReleaseOrderAsync(orderId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<bool> IsFullyReturnedAsync(OrderId orderId, CancellationToken cancellationToken) =>
+        _orders is not null && (await _orders.FindOrderAsync(orderId, cancellationToken).ConfigureAwait(false))?.Status == OrderStatus.Returned;
 
     private static bool IsEligible(CouponDefinition definition, OrderLine line) =>
         !definition.ExcludedProducts.Contains(line.ProductId)

@@ -71,6 +71,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<ICampaignLedger>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<Coupons.CouponService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Coupons.CouponService>(sp => sp.GetRequiredService<Coupons.CouponService>()));
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         return new CustomerCareBuilder(services);

@@ -22,6 +22,7 @@ public sealed class CustomerEventProcessor
     private readonly IClock _clock;
     private readonly ILogger _logger;
     private readonly int _maxAttempts;
+    private readonly ICommerceEventObserver[] _observers;
 
     /// <summary>Creates a processor.</summary>
     /// <param name="store">The customer store.</param>
@@ -29,12 +30,14 @@ public sealed class CustomerEventProcessor
     /// <param name="clock">The clock that stamps ledger entries.</param>
     /// <param name="options">The library options.</param>
     /// <param name="logger">A logger, or <see langword="null"/>.</param>
+    /// <param name="observers">What reacts to committed events (coupon release, campaigns); none when <see langword="null"/>.</param>
     public CustomerEventProcessor(
         ICustomerStore store,
         IProcessedEventLedger ledger,
         IClock clock,
         IOptions<CustomerCareOptions> options,
-        ILogger<CustomerEventProcessor>? logger = null)
+        ILogger<CustomerEventProcessor>? logger = null,
+        IEnumerable<ICommerceEventObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -42,14 +45,29 @@ public sealed class CustomerEventProcessor
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _maxAttempts = options.Value.MaxCommitAttempts;
+        _observers = observers?.ToArray() ?? [];
     }
 
-    /// <summary>Applies one event.</summary>
+    /// <summary>Applies one event, then tells every <see cref="ICommerceEventObserver"/> (also for a duplicate delivery).</summary>
     /// <param name="commerceEvent">The event.</param>
     /// <param name="cancellationToken">Cancels the work; nothing is written after cancellation.</param>
     /// <returns>Applied, duplicate, or rejected with the reason.</returns>
     /// <exception cref="ConcurrencyException">Other writers kept changing the same customer or order on every attempt.</exception>
     public async ValueTask<EventApplyResult> ApplyAsync(CommerceEvent commerceEvent, CancellationToken cancellationToken = default)
+    {
+        var result = await CommitAsync(commerceEvent, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != EventApplyOutcome.Rejected)
+        {
+            foreach (var observer in _observers)
+            {
+                await observer.OnCommittedAsync(commerceEvent, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    private async ValueTask<EventApplyResult> CommitAsync(CommerceEvent commerceEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commerceEvent);
         using var activity = CustomerCareTelemetry.ActivitySource.StartActivity("customercare.event.apply");
