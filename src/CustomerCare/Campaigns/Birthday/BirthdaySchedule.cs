@@ -21,7 +21,8 @@ public sealed class BirthdaySchedule
 {
     private readonly BirthdayCampaignOptions _options;
     private readonly Instant _now;
-    private readonly Dictionary<DateTimeZone, Dictionary<AnnualDate, (int Year, Instant IssueAt)>> _byZone = [];
+    // Zones from one provider are shared instances, so reference equality is both right and the cheapest lookup.
+    private readonly Dictionary<DateTimeZone, DueDate[]> _byZone = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the schedule for one instant.</summary>
     /// <param name="options">The campaign settings.</param>
@@ -66,7 +67,8 @@ public sealed class BirthdaySchedule
             return false;
         }
 
-        if (!DueDates(customer.TimeZone).TryGetValue(birthday.Date, out var due))
+        var due = DueDates(customer.TimeZone)[Slot(birthday.Date)];
+        if (!due.IsDue)
         {
             return false;
         }
@@ -76,19 +78,21 @@ public sealed class BirthdaySchedule
             return false;
         }
 
-        (year, issueAt) = due;
+        (year, issueAt) = (due.Year, due.IssueAt);
         return true;
     }
 
-    /// <summary>For one zone: each annual date whose issue instant lies in (now − catch-up, now], with its year.</summary>
-    private Dictionary<AnnualDate, (int Year, Instant IssueAt)> DueDates(DateTimeZone zone)
+    private static int Slot(AnnualDate date) => (date.Month * 32) + date.Day;
+
+    /// <summary>For one zone, by month and day: whether that annual date's issue instant lies in (now − catch-up, now], with its year.</summary>
+    private DueDate[] DueDates(DateTimeZone zone)
     {
         if (_byZone.TryGetValue(zone, out var due))
         {
             return due;
         }
 
-        due = [];
+        due = new DueDate[13 * 32];
         var today = _now.InZone(zone).Date;
         var days = (int)Math.Ceiling(_options.CatchUp.TotalDays) + 2;
         for (var date = today.PlusDays(-days); date <= today.PlusDays(1); date = date.PlusDays(1))
@@ -98,7 +102,7 @@ public sealed class BirthdaySchedule
                 var issue = IssueInstant(annual, date.Year, zone);
                 if (issue <= _now && _now < issue + _options.CatchUp)
                 {
-                    due[annual] = (date.Year, issue);
+                    due[Slot(annual)] = new DueDate(true, date.Year, issue);
                 }
             }
         }
@@ -106,6 +110,8 @@ public sealed class BirthdaySchedule
         _byZone.Add(zone, due);
         return due;
     }
+
+    private readonly record struct DueDate(bool IsDue, int Year, Instant IssueAt);
 
     private IEnumerable<AnnualDate> BirthdaysFallingOn(LocalDate date)
     {
