@@ -39,5 +39,6 @@ public static class Program
         ImportCommand.Create(context),
         SegmentsCommand.Create(context),
         RfmCommand.Create(context),
+        CouponsCommand.Create(context),
     ];
 }
