@@ -40,5 +40,6 @@ public static class Program
         SegmentsCommand.Create(context),
         RfmCommand.Create(context),
         CouponsCommand.Create(context),
+        CampaignsCommand.Create(context),
     ];
 }
