@@ -39,5 +39,7 @@ public static class Program
         ImportCommand.Create(context),
         SegmentsCommand.Create(context),
         RfmCommand.Create(context),
+        CouponsCommand.Create(context),
+        CampaignsCommand.Create(context),
     ];
 }

@@ -1,9 +1,13 @@
+using CustomerCare.Campaigns.Birthday;
+using CustomerCare.Coupons;
+using CustomerCare.Coupons.Codes;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
+using CustomerCare.Storage;
 
 namespace CustomerCare.Sample;
 
@@ -20,6 +24,9 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 {
     /// <summary>Where the simulated calendar starts: 2026-01-01 00:00 in Istanbul.</summary>
     public static readonly Instant DefaultStart = new LocalDateTime(2026, 1, 1, 0, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Europe/Istanbul"]).ToInstant();
+
+    /// <summary>The coupon definition the birthday campaign issues under: 20 % off, capped at ₺250.</summary>
+    public static readonly CouponDefinition BirthdayDefinition = new("birthday", "Doğum günü indirimi", Discount.PercentOff(20m, new Money(250m, Currency.TRY)));
 
     private readonly ServiceProvider _provider;
 
@@ -49,6 +56,9 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 
         // A plain ServiceProvider has no host to run ValidateOnStart, so the options are checked here.
         _ = provider.GetRequiredService<IOptions<CustomerCareOptions>>().Value;
+
+        // The in-memory store completes at once; a database plugin would seed its definitions in a migration instead.
+        _ = provider.GetRequiredService<ICouponStore>().AddDefinitionAsync(BirthdayDefinition).AsTask().GetAwaiter().GetResult();
         return new SampleHost(provider);
     }
 
@@ -70,6 +80,12 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             options.DefaultLocale = "tr-TR";
         });
 
+        services.AddSingleton(new BirthdayCampaignOptions());
+        services.AddSingleton(sp => new BirthdayCampaign(
+            sp.GetRequiredService<ICustomerStore>(),
+            sp.GetRequiredService<ICampaignLedger>(),
+            sp.GetRequiredService<CouponCodeGenerator>(),
+            sp.GetRequiredService<BirthdayCampaignOptions>()));
         services.AddSingleton<StoreSimulator>();
         services.AddSingleton<StoreReportBuilder>();
         services.AddSingleton<SegmentReportBuilder>();

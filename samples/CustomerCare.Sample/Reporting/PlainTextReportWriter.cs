@@ -40,6 +40,7 @@ public sealed class PlainTextReportWriter : IReportWriter
             $"{c.Category,-24} {HumanFormat.Amount(c.Revenue, report.Currency),16}  {HumanFormat.Count(c.Units),6} units  {HumanFormat.Count(c.Orders),6} orders"));
 
         Section(ReportTitles.Lifecycle, ReportRows.Lifecycle(report));
+        Section(ReportTitles.Campaigns, ReportRows.Campaigns(report));
 
         Title(ReportTitles.TopCustomers);
         Ranked(report.TopCustomers.Select(c =>

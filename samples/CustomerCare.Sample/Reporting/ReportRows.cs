@@ -118,4 +118,16 @@ public static class ReportRows
             ("Never ordered", HumanFormat.Count(buckets.Never)),
         ];
     }
+
+    /// <summary>The rows of the campaigns section: coupons issued per campaign, such as "Birthday coupons issued".</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Label and value pairs.</returns>
+    public static IReadOnlyList<(string Label, string Value)> Campaigns(StoreReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Campaigns.Select(c => (CampaignLabel(c.Campaign) + " coupons issued", HumanFormat.Count(c.Issued)))];
+    }
+
+    private static string CampaignLabel(string campaign) =>
+        campaign.Length == 0 ? campaign : char.ToUpperInvariant(campaign[0]) + campaign[1..].Replace('_', ' ');
 }

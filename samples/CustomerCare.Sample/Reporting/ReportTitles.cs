@@ -33,6 +33,9 @@ public static class ReportTitles
     /// <summary>The segments of the catalog and their sizes.</summary>
     public const string Segments = "Segments";
 
+    /// <summary>The campaigns section.</summary>
+    public const string Campaigns = "Campaigns";
+
     /// <summary>The first members of an ad-hoc rule.</summary>
     public const string RuleMembers = "First 10 members by customer id";
 

@@ -16,6 +16,7 @@ namespace CustomerCare.Sample.Reporting;
 /// <param name="TopCategories">The categories with the highest sales.</param>
 /// <param name="Lifecycle">Customers by days since their last order.</param>
 /// <param name="TopCustomers">The best customers by net spend.</param>
+/// <param name="Campaigns">Each campaign with the coupons it has issued.</param>
 public sealed record StoreReport(
     Instant AsOf,
     string Currency,
@@ -26,7 +27,13 @@ public sealed record StoreReport(
     IReadOnlyList<CityCount> TopCities,
     IReadOnlyList<CategorySales> TopCategories,
     LifecycleBuckets Lifecycle,
-    IReadOnlyList<TopCustomer> TopCustomers);
+    IReadOnlyList<TopCustomer> TopCustomers,
+    IReadOnlyList<CampaignIssued> Campaigns);
+
+/// <summary>A campaign and the coupons it has issued, from the campaign ledger.</summary>
+/// <param name="Campaign">The campaign identifier, such as <c>birthday</c>.</param>
+/// <param name="Issued">Grants recorded for it, each with one coupon.</param>
+public sealed record CampaignIssued(string Campaign, int Issued);
 
 /// <summary>Customer counts.</summary>
 /// <param name="Total">All customers.</param>

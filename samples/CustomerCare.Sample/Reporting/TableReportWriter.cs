@@ -32,7 +32,8 @@ public sealed class TableReportWriter : IReportWriter
             LabelValueTable(ReportTitles.Lifecycle, ReportRows.Lifecycle(report))));
         _console.Write(new Columns(
             LabelValueTable(ReportTitles.Revenue, ReportRows.Revenue(report)),
-            LabelValueTable(ReportTitles.ReturnsAndCancellations, ReportRows.Returns(report))));
+            LabelValueTable(ReportTitles.ReturnsAndCancellations, ReportRows.Returns(report)),
+            LabelValueTable(ReportTitles.Campaigns, ReportRows.Campaigns(report))));
 
         var cities = RankedTable(ReportTitles.TopCities, "City", "Customers");
         foreach (var (city, rank) in report.TopCities.Select((c, i) => (c, i + 1)))

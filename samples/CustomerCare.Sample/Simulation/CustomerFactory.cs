@@ -77,6 +77,9 @@ public sealed class CustomerFactory
             Education = Weighted.Pick(Random, (Education.Unknown, 15), (Education.Primary, 8), (Education.Secondary, 25), (Education.Vocational, 12), (Education.Bachelor, 30), (Education.Master, 8), (Education.Doctorate, 2)),
             IncomeBand = Weighted.Pick(Random, (IncomeBand.Unknown, 20), (IncomeBand.Low, 12), (IncomeBand.LowerMiddle, 20), (IncomeBand.Middle, 25), (IncomeBand.UpperMiddle, 15), (IncomeBand.High, 8)),
             Tags = tags,
+
+            // Most shoppers tick the marketing box; the birthday campaign only reaches those who did.
+            AcceptsMarketing = Random.Bool(0.85f),
         };
 
         // Loyal buyers order every week or two, dormant ones hardly ever: the report's lifecycle buckets need both.

@@ -40,6 +40,9 @@ public sealed record SimulationResult
     /// <summary>Events planned after the last day (parcels still on the road), never delivered.</summary>
     public required int EventsInFlight { get; init; }
 
+    /// <summary>Birthday coupons the campaign issued during the run (once per simulated day).</summary>
+    public int BirthdayCouponsIssued { get; init; }
+
     /// <summary>Whether every event was applied once and every retry was recognized.</summary>
     public bool IsClean => Rejections.IsEmpty && DuplicatesRecognized == DuplicatesSent && EventsApplied == EventsDelivered - DuplicatesSent;
 }

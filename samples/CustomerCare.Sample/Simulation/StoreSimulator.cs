@@ -1,4 +1,5 @@
 using Bogus;
+using CustomerCare.Campaigns.Birthday;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
 using NodaTime;
@@ -26,12 +27,15 @@ public sealed class StoreSimulator
 {
     private readonly CustomerEventProcessor _processor;
     private readonly FakeClock _clock;
+    private readonly BirthdayCampaign _birthdays;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
     /// <param name="clock">The simulated clock, which the simulator advances.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock)
+    /// <param name="birthdays">The birthday campaign, run once at the end of each simulated day.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, BirthdayCampaign birthdays)
     {
+        _birthdays = birthdays ?? throw new ArgumentNullException(nameof(birthdays));
         _processor = processor ?? throw new ArgumentNullException(nameof(processor));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -47,6 +51,7 @@ public sealed class StoreSimulator
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var run = new SimulationRun(settings, _clock.GetCurrentInstant());
+        var couponsIssued = 0;
         for (var day = 0; day < settings.Days; day++)
         {
             run.PlanDay(day);
@@ -57,10 +62,13 @@ public sealed class StoreSimulator
                 run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
             }
 
+            // A nightly job after the day's events, as a platform would schedule it; its catch-up window covers the day.
+            couponsIssued += (await _birthdays.RunDueAsync(now, cancellationToken).ConfigureAwait(false)).Issued.Count;
+
             var date = (run.Start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
             progress?.Report(new SimulationProgress(day + 1, settings.Days, date, run.Applied));
         }
 
-        return run.Result(_clock.GetCurrentInstant());
+        return run.Result(_clock.GetCurrentInstant()) with { BirthdayCouponsIssued = couponsIssued };
     }
 }

@@ -145,7 +145,7 @@ public sealed class SimulateCommandTests
         Assert.True(simulation.GetProperty("appliedByKind").GetProperty("order_placed").GetInt32() > 0);
 
         var report = json.GetProperty("report");
-        AssertProperties(report, "asOf", "currency", "customers", "orders", "revenue", "returnsAndCancellations", "topCities", "topCategories", "lifecycle", "topCustomers");
+        AssertProperties(report, "asOf", "currency", "customers", "orders", "revenue", "returnsAndCancellations", "topCities", "topCategories", "lifecycle", "topCustomers", "campaigns");
         Assert.Equal("TRY", report.GetProperty("currency").GetString());
         AssertProperties(report.GetProperty("customers"), "total", "withOrders", "abroad", "vip");
         AssertProperties(report.GetProperty("orders"), "total", "placed", "shipped", "delivered", "cancelled", "partiallyReturned", "returned");
