@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using CustomerCare.Campaigns;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
@@ -19,6 +21,9 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
     private readonly Dictionary<string, CouponDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<CouponCode, CodeState> _codes = [];
     private readonly Dictionary<(string Campaign, CustomerId Customer, string Period), CampaignGrant> _grants = [];
+
+    // Which codes an order reserved, so that releasing a cancelled order does not scan every code.
+    private readonly ConcurrentDictionary<OrderId, ImmutableHashSet<CouponCode>> _codesByOrder = new();
 
     /// <inheritdoc />
     public ValueTask<bool> AddDefinitionAsync(CouponDefinition definition, CancellationToken cancellationToken = default)
@@ -91,7 +96,14 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
 
         lock (state.Lock)
         {
-            return ValueTask.FromResult(state.Reserve(request));
+            var result = state.Reserve(request);
+            if (result.Outcome == RedemptionOutcome.Done)
+            {
+                // Indexed before the lock is let go, so a release racing this reservation finds the code.
+                _codesByOrder.AddOrUpdate(request.OrderId, _ => [request.Code], (_, codes) => codes.Add(request.Code));
+            }
+
+            return ValueTask.FromResult(result);
         }
     }
 
@@ -144,20 +156,17 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
     public ValueTask<IReadOnlyList<CouponRedemption>> RedemptionsOfOrderAsync(OrderId orderId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        CodeState[] states;
-        lock (_catalogLock)
-        {
-            states = [.. _codes.Values];
-        }
-
         var found = new List<CouponRedemption>();
-        foreach (var state in states)
+        foreach (var code in _codesByOrder.GetValueOrDefault(orderId) ?? [])
         {
-            lock (state.Lock)
+            if (Find(code) is { } state)
             {
-                if (state.ByOrder.TryGetValue(orderId, out var redemption))
+                lock (state.Lock)
                 {
-                    found.Add(redemption);
+                    if (state.ByOrder.TryGetValue(orderId, out var redemption))
+                    {
+                        found.Add(redemption);
+                    }
                 }
             }
         }
