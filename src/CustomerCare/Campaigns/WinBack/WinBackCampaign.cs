@@ -1,0 +1,108 @@
+using CustomerCare.Coupons;
+using CustomerCare.Coupons.Codes;
+using CustomerCare.Customers;
+using CustomerCare.Segments;
+using CustomerCare.Specifications;
+using CustomerCare.Storage;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CustomerCare.Campaigns.WinBack;
+
+/// <summary>
+/// Wins back customers who stopped buying: a coupon once they have gone <see cref="WinBackCampaignOptions.InactiveDays"/>
+/// days without an order, never while a complaint of theirs is open.
+/// </summary>
+/// <remarks>
+/// The ledger period is the date of the last order, so a customer gets one win-back coupon per lapse: buying again and
+/// lapsing again earns another. Runs are idempotent and resumable through <see cref="ICampaignLedger"/>. Thread-safe.
+/// </remarks>
+public sealed class WinBackCampaign
+{
+    private const int CodeAttempts = 5;
+    private readonly ICustomerStore _customers;
+    private readonly ICampaignLedger _ledger;
+    private readonly IServiceHistoryProvider _history;
+    private readonly CouponCodeGenerator _codes;
+    private readonly WinBackCampaignOptions _options;
+    private readonly CouponCodePattern _pattern = new(prefix: "WB");
+
+    /// <summary>Creates the campaign.</summary>
+    /// <param name="customers">The customer store.</param>
+    /// <param name="ledger">The campaign ledger.</param>
+    /// <param name="history">Service history, to hold the coupon back while a complaint is open.</param>
+    /// <param name="codes">The code generator.</param>
+    /// <param name="options">The settings.</param>
+    public WinBackCampaign(ICustomerStore customers, ICampaignLedger ledger, IServiceHistoryProvider history, CouponCodeGenerator codes, WinBackCampaignOptions options)
+    {
+        _customers = customers ?? throw new ArgumentNullException(nameof(customers));
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
+        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>The campaign identifier.</summary>
+    public string Id => _options.CampaignId;
+
+    /// <summary>Issues every win-back coupon due at an instant.</summary>
+    /// <param name="now">The instant of the run.</param>
+    /// <param name="cancellationToken">Cancels the run; what was issued stays issued.</param>
+    /// <returns>What the run did.</returns>
+    public async ValueTask<CampaignRunResult> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
+    {
+        var lapsed = new List<(Customer Customer, LocalDate LastOrder)>();
+        var considered = 0;
+        await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
+        {
+            considered++;
+            if (customer.Stats.LastOrderAt is not { } last || (_options.RequireConsent && !customer.AcceptsMarketing))
+            {
+                continue;
+            }
+
+            var lastOrder = last.InZone(customer.TimeZone).Date;
+            if (Period.DaysBetween(lastOrder, now.InZone(customer.TimeZone).Date) >= _options.InactiveDays)
+            {
+                lapsed.Add((customer, lastOrder));
+            }
+        }
+
+        var history = await _history.GetAsync([.. lapsed.Select(l => l.Customer.Id)], cancellationToken).ConfigureAwait(false);
+        var issued = new List<CampaignGrant>();
+        var already = 0;
+        foreach (var (customer, lastOrder) in lapsed.Where(l => history.GetValueOrDefault(l.Customer.Id)?.OpenComplaints is not > 0))
+        {
+            var grant = await GrantAsync(customer, LocalDatePattern.Iso.Format(lastOrder), now, cancellationToken).ConfigureAwait(false);
+            if (grant is null)
+            {
+                already++;
+            }
+            else
+            {
+                issued.Add(grant);
+            }
+        }
+
+        return new CampaignRunResult(Id, now, issued, already, considered);
+    }
+
+    private async ValueTask<CampaignGrant?> GrantAsync(Customer customer, string period, Instant now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < CodeAttempts; attempt++)
+        {
+            var code = _codes.Generate(_pattern);
+            var coupon = new Coupon(code, _options.CouponDefinitionId, now) { AssignedTo = customer.Id, ValidFrom = now, ValidUntil = now + _options.ValidFor };
+            var grant = new CampaignGrant(Id, customer.Id, period, now, code);
+            switch (await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false))
+            {
+                case GrantOutcome.Granted:
+                    return grant;
+                case GrantOutcome.AlreadyGranted:
+                    return null;
+            }
+        }
+
+        throw new InvalidOperationException($"Could not find a free code for the win-back pattern after {CodeAttempts} attempts.");
+    }
+}
