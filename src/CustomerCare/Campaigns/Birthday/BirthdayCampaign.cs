@@ -14,7 +14,7 @@ namespace CustomerCare.Campaigns.Birthday;
 /// and catch up on days missed during downtime.
 /// </summary>
 /// <remarks>See <see cref="BirthdaySchedule"/> for the date rules. Thread-safe; concurrent runs never double-issue.</remarks>
-public sealed class BirthdayCampaign
+public sealed class BirthdayCampaign : ICampaign
 {
     private const int CodeAttempts = 5;
     private readonly ICustomerStore _customers;

@@ -17,7 +17,7 @@ namespace CustomerCare.Campaigns.WinBack;
 /// The ledger period is the date of the last order, so a customer gets one win-back coupon per lapse: buying again and
 /// lapsing again earns another. Runs are idempotent and resumable through <see cref="ICampaignLedger"/>. Thread-safe.
 /// </remarks>
-public sealed class WinBackCampaign
+public sealed class WinBackCampaign : ICampaign
 {
     private const int CodeAttempts = 5;
     private readonly ICustomerStore _customers;
