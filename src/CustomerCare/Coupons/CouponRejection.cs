@@ -35,4 +35,7 @@ public static class CouponRejection
 
     /// <summary>The code cannot be combined with the other codes on the order.</summary>
     public const string StackingConflict = "stacking_conflict";
+
+    /// <summary>Too many unknown or malformed codes were tried by this customer or caller; try again later.</summary>
+    public const string TooManyAttempts = "too_many_attempts";
 }

@@ -21,15 +21,18 @@ public sealed class CouponService : ICommerceEventObserver
     private readonly ISegmentMembershipStore _segments;
     private readonly IClock _clock;
     private readonly ICustomerStore? _orders;
+    private readonly CouponAttemptLimiter? _attempts;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The coupon store.</param>
     /// <param name="segments">The segment membership history, for segment-restricted coupons.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="orders">The customer store, to tell a full return from a partial one; without it only cancellations release codes.</param>
-    public CouponService(ICouponStore store, ISegmentMembershipStore segments, IClock clock, ICustomerStore? orders = null)
+    /// <param name="attempts">Limits unknown and malformed codes per customer and caller key; no limit when <see langword="null"/>.</param>
+    public CouponService(ICouponStore store, ISegmentMembershipStore segments, IClock clock, ICustomerStore? orders = null, CouponAttemptLimiter? attempts = null)
     {
         _orders = orders;
+        _attempts = attempts;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _segments = segments ?? throw new ArgumentNullException(nameof(segments));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -38,14 +41,35 @@ public sealed class CouponService : ICommerceEventObserver
     /// <summary>Checks a code against an order without reserving anything.</summary>
     /// <param name="codeText">The code as the shopper typed it.</param>
     /// <param name="order">The order.</param>
+    /// <param name="callerKey">Who is asking (an IP address, a session), for the brute-force limit; the customer is always a key.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The discount, or the reason with a stable code.</returns>
-    public ValueTask<CouponCheck> CheckAsync(string? codeText, CouponOrder order, CancellationToken cancellationToken = default) =>
-        CheckCoreAsync(codeText, order, includeUsage: true, cancellationToken);
+    public ValueTask<CouponCheck> CheckAsync(string? codeText, CouponOrder order, string? callerKey = null, CancellationToken cancellationToken = default) =>
+        CheckLimitedAsync(codeText, order, callerKey, includeUsage: true, cancellationToken);
+
+    private async ValueTask<CouponCheck> CheckLimitedAsync(string? codeText, CouponOrder order, string? callerKey, bool includeUsage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var keys = callerKey is null ? ["customer:" + order.CustomerId.Value] : new[] { "customer:" + order.CustomerId.Value, "caller:" + callerKey };
+        if (_attempts is not null && keys.Any(k => !_attempts.IsAllowed(k)))
+        {
+            return CouponCheck.Refused(null, CouponRejection.TooManyAttempts, "too many unknown codes were tried; try again later");
+        }
+
+        var check = await CheckCoreAsync(codeText, order, includeUsage, cancellationToken).ConfigureAwait(false);
+        if (_attempts is not null && check.Rejection is CouponRejection.Malformed or CouponRejection.Unknown)
+        {
+            foreach (var key in keys)
+            {
+                _attempts.RecordFailure(key);
+            }
+        }
+
+        return check;
+    }
 
     private async ValueTask<CouponCheck> CheckCoreAsync(string? codeText, CouponOrder order, bool includeUsage, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(order);
         if (!CouponCode.TryParse(codeText, out var code, out var error))
         {
             return CouponCheck.Refused(null, CouponRejection.Malformed, error.Message);
@@ -108,12 +132,13 @@ public sealed class CouponService : ICommerceEventObserver
     /// <summary>Checks a code and reserves a use for the order, idempotently per (code, order).</summary>
     /// <param name="codeText">The code as typed.</param>
     /// <param name="order">The order being placed.</param>
+    /// <param name="callerKey">Who is asking, for the brute-force limit.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The check; when accepted, the reservation's result too.</returns>
-    public async ValueTask<(CouponCheck Check, RedemptionResult? Reservation)> RedeemAsync(string? codeText, CouponOrder order, CancellationToken cancellationToken = default)
+    public async ValueTask<(CouponCheck Check, RedemptionResult? Reservation)> RedeemAsync(string? codeText, CouponOrder order, string? callerKey = null, CancellationToken cancellationToken = default)
     {
         // The cap is left to the store's atomic reserve: a pre-check here would both race and break idempotent retries.
-        var check = await CheckCoreAsync(codeText, order, includeUsage: false, cancellationToken).ConfigureAwait(false);
+        var check = await CheckLimitedAsync(codeText, order, callerKey, includeUsage: false, cancellationToken).ConfigureAwait(false);
         if (!check.IsAccepted)
         {
             return (check, null);

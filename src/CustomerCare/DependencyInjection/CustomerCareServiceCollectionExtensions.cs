@@ -70,6 +70,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<InMemoryCouponStore>();
         services.TryAddSingleton<ICouponStore>(sp => sp.GetRequiredService<InMemoryCouponStore>());
         services.TryAddSingleton<ICampaignLedger>(sp => sp.GetRequiredService<InMemoryCouponStore>());
+        services.TryAddSingleton(sp => new Coupons.CouponAttemptLimiter(sp.GetRequiredService<IClock>()));
         services.TryAddSingleton<Coupons.CouponService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Coupons.CouponService>(sp => sp.GetRequiredService<Coupons.CouponService>()));
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
