@@ -19,7 +19,9 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
 {
     private readonly Lock _catalogLock = new();
     private readonly Dictionary<string, CouponDefinition> _definitions = new(StringComparer.Ordinal);
-    private readonly Dictionary<CouponCode, CodeState> _codes = [];
+    // Reads of a code take no shared lock (the hot path of a busy code); inserts still happen under _catalogLock, so a
+    // batch is checked and written without another writer in between.
+    private readonly ConcurrentDictionary<CouponCode, CodeState> _codes = new();
     private readonly Dictionary<(string Campaign, CustomerId Customer, string Period), CampaignGrant> _grants = [];
 
     // Which codes an order reserved, so that releasing a cancelled order does not scan every code.
@@ -69,7 +71,7 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
             {
                 foreach (var coupon in coupons)
                 {
-                    _codes.Add(coupon.Code, new CodeState(coupon));
+                    _codes[coupon.Code] = new CodeState(coupon);
                 }
             }
 
@@ -203,7 +205,7 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
                 return ValueTask.FromResult(GrantOutcome.CodeTaken);
             }
 
-            _codes.Add(coupon.Code, new CodeState(coupon));
+            _codes[coupon.Code] = new CodeState(coupon);
             _grants.Add(key, grant);
             return ValueTask.FromResult(GrantOutcome.Granted);
         }
@@ -231,13 +233,7 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
         }
     }
 
-    private CodeState? Find(CouponCode code)
-    {
-        lock (_catalogLock)
-        {
-            return _codes.GetValueOrDefault(code);
-        }
-    }
+    private CodeState? Find(CouponCode code) => _codes.GetValueOrDefault(code);
 
     private sealed class CodeState(Coupon coupon)
     {
