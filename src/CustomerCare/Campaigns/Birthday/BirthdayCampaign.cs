@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
 using CustomerCare.Customers;
 using CustomerCare.Specifications;
@@ -16,7 +15,6 @@ namespace CustomerCare.Campaigns.Birthday;
 /// <remarks>See <see cref="BirthdaySchedule"/> for the date rules. Thread-safe; concurrent runs never double-issue.</remarks>
 public sealed class BirthdayCampaign : ICampaign
 {
-    private const int CodeAttempts = 5;
     private readonly ICustomerStore _customers;
     private readonly ICampaignLedger _ledger;
     private readonly CouponCodeGenerator _codes;
@@ -59,40 +57,18 @@ public sealed class BirthdayCampaign : ICampaign
             }
 
             var period = year.ToString(CultureInfo.InvariantCulture);
-            switch (await GrantAsync(customer, period, issueAt, now, cancellationToken).ConfigureAwait(false))
+            var grant = await CampaignIssuer.IssueAsync(
+                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, period, now, issueAt, issueAt + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+            if (grant is null)
             {
-                case (GrantOutcome.Granted, { } grant):
-                    issued.Add(grant);
-                    break;
-                default:
-                    already++;
-                    break;
+                already++;
+            }
+            else
+            {
+                issued.Add(grant);
             }
         }
 
         return new CampaignRunResult(Id, now, issued, already, considered);
-    }
-
-    private async ValueTask<(GrantOutcome Outcome, CampaignGrant? Grant)> GrantAsync(Customer customer, string period, Instant issueAt, Instant now, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < CodeAttempts; attempt++)
-        {
-            var code = _codes.Generate(_pattern);
-            var coupon = new Coupon(code, _options.CouponDefinitionId, now)
-            {
-                AssignedTo = customer.Id,
-                MaxRedemptions = 1,
-                ValidFrom = issueAt,
-                ValidUntil = issueAt + _options.ValidFor,
-            };
-            var grant = new CampaignGrant(Id, customer.Id, period, now, code);
-            var outcome = await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false);
-            if (outcome != GrantOutcome.CodeTaken)
-            {
-                return (outcome, outcome == GrantOutcome.Granted ? grant : null);
-            }
-        }
-
-        throw new InvalidOperationException($"Could not find a free code for pattern '{_pattern.Prefix}' after {CodeAttempts} attempts; the code space is too small.");
     }
 }

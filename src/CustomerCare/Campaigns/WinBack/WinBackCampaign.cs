@@ -1,4 +1,3 @@
-using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
 using CustomerCare.Customers;
 using CustomerCare.Segments;
@@ -19,7 +18,6 @@ namespace CustomerCare.Campaigns.WinBack;
 /// </remarks>
 public sealed class WinBackCampaign : ICampaign
 {
-    private const int CodeAttempts = 5;
     private readonly ICustomerStore _customers;
     private readonly ICampaignLedger _ledger;
     private readonly IServiceHistoryProvider _history;
@@ -73,7 +71,8 @@ public sealed class WinBackCampaign : ICampaign
         var already = 0;
         foreach (var (customer, lastOrder) in lapsed.Where(l => history.GetValueOrDefault(l.Customer.Id)?.OpenComplaints is not > 0))
         {
-            var grant = await GrantAsync(customer, LocalDatePattern.Iso.Format(lastOrder), now, cancellationToken).ConfigureAwait(false);
+            var grant = await CampaignIssuer.IssueAsync(
+                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, LocalDatePattern.Iso.Format(lastOrder), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
             if (grant is null)
             {
                 already++;
@@ -85,24 +84,5 @@ public sealed class WinBackCampaign : ICampaign
         }
 
         return new CampaignRunResult(Id, now, issued, already, considered);
-    }
-
-    private async ValueTask<CampaignGrant?> GrantAsync(Customer customer, string period, Instant now, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < CodeAttempts; attempt++)
-        {
-            var code = _codes.Generate(_pattern);
-            var coupon = new Coupon(code, _options.CouponDefinitionId, now) { AssignedTo = customer.Id, ValidFrom = now, ValidUntil = now + _options.ValidFor };
-            var grant = new CampaignGrant(Id, customer.Id, period, now, code);
-            switch (await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false))
-            {
-                case GrantOutcome.Granted:
-                    return grant;
-                case GrantOutcome.AlreadyGranted:
-                    return null;
-            }
-        }
-
-        throw new InvalidOperationException($"Could not find a free code for the win-back pattern after {CodeAttempts} attempts.");
     }
 }

@@ -110,34 +110,12 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
     }
 
     /// <inheritdoc />
-    public ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (Find(code) is not { } state)
-        {
-            return ValueTask.FromResult(new RedemptionResult(RedemptionOutcome.UnknownCode));
-        }
-
-        lock (state.Lock)
-        {
-            return ValueTask.FromResult(state.Confirm(orderId, at));
-        }
-    }
+    public ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
+        UnderCodeLock(code, state => state.Confirm(orderId, at), cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (Find(code) is not { } state)
-        {
-            return ValueTask.FromResult(new RedemptionResult(RedemptionOutcome.UnknownCode));
-        }
-
-        lock (state.Lock)
-        {
-            return ValueTask.FromResult(state.Release(orderId, at));
-        }
-    }
+    public ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
+        UnderCodeLock(code, state => state.Release(orderId, at), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<CouponUsage> GetUsageAsync(CouponCode code, CancellationToken cancellationToken = default)
@@ -230,6 +208,20 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
             IReadOnlyList<CampaignGrant> grants = [.. _grants.Values.Where(g => g.CampaignId == campaignId)
                 .OrderBy(g => g.CustomerId).ThenBy(g => g.Period, StringComparer.Ordinal)];
             return ValueTask.FromResult(grants);
+        }
+    }
+
+    private ValueTask<RedemptionResult> UnderCodeLock(CouponCode code, Func<CodeState, RedemptionResult> change, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Find(code) is not { } state)
+        {
+            return ValueTask.FromResult(new RedemptionResult(RedemptionOutcome.UnknownCode));
+        }
+
+        lock (state.Lock)
+        {
+            return ValueTask.FromResult(change(state));
         }
     }
 
