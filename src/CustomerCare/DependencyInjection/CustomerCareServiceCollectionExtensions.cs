@@ -75,6 +75,8 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Coupons.CouponService>(sp => sp.GetRequiredService<Coupons.CouponService>()));
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
+        services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
+            sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);
     }
 

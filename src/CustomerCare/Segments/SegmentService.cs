@@ -51,9 +51,15 @@ public sealed class SegmentService
     /// <summary>Loads every customer, with service history, into a table as of the clock's instant.</summary>
     /// <param name="cancellationToken">Cancels the load.</param>
     /// <returns>The table.</returns>
-    public async ValueTask<CustomerTable> LoadTableAsync(CancellationToken cancellationToken = default)
+    public ValueTask<CustomerTable> LoadTableAsync(CancellationToken cancellationToken = default) =>
+        LoadTableAtAsync(_clock.GetCurrentInstant(), cancellationToken);
+
+    /// <summary>Loads every customer, with service history, into a table as of an instant, such as a campaign run's.</summary>
+    /// <param name="asOf">The instant relative attributes (days since the last order, lifecycle) are computed at.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The table.</returns>
+    public async ValueTask<CustomerTable> LoadTableAtAsync(Instant asOf, CancellationToken cancellationToken = default)
     {
-        var asOf = _clock.GetCurrentInstant();
         var customers = new List<Customer>();
         await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
         {

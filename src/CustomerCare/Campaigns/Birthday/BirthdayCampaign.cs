@@ -26,14 +26,16 @@ public sealed class BirthdayCampaign : ICampaign
     /// <param name="ledger">The campaign ledger (over the coupon store).</param>
     /// <param name="codes">The code generator.</param>
     /// <param name="options">The settings.</param>
-    /// <param name="pattern">The code pattern; <c>BDAY</c>-prefixed by default.</param>
+    /// <exception cref="FieldValidationException">A setting is out of range.</exception>
+    /// <param name="pattern">The code pattern; by default the standard one with <see cref="CampaignOptions.CodePrefix"/>.</param>
     public BirthdayCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, BirthdayCampaignOptions options, CouponCodePattern? pattern = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _pattern = pattern ?? new CouponCodePattern(prefix: "BDAY");
+        _options.Validate();
+        _pattern = pattern ?? new CouponCodePattern(_options.CodePrefix);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -46,11 +48,10 @@ public sealed class BirthdayCampaign : ICampaign
     public async ValueTask<CampaignRunResult> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
         var schedule = new BirthdaySchedule(_options, now);
-        var issued = new List<CampaignGrant>();
-        int already = 0, considered = 0;
+        var tally = new CampaignTally(Id, now);
         await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
         {
-            considered++;
+            tally.Considered++;
             if (!schedule.IsDue(customer, out var year, out var issueAt))
             {
                 continue;
@@ -59,16 +60,9 @@ public sealed class BirthdayCampaign : ICampaign
             var period = year.ToString(CultureInfo.InvariantCulture);
             var grant = await CampaignIssuer.IssueAsync(
                 _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, period, now, issueAt, issueAt + _options.ValidFor, cancellationToken).ConfigureAwait(false);
-            if (grant is null)
-            {
-                already++;
-            }
-            else
-            {
-                issued.Add(grant);
-            }
+            tally.Add(grant);
         }
 
-        return new CampaignRunResult(Id, now, issued, already, considered);
+        return tally.ToResult();
     }
 }

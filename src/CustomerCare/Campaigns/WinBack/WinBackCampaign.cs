@@ -23,7 +23,7 @@ public sealed class WinBackCampaign : ICampaign
     private readonly IServiceHistoryProvider _history;
     private readonly CouponCodeGenerator _codes;
     private readonly WinBackCampaignOptions _options;
-    private readonly CouponCodePattern _pattern = new(prefix: "WB");
+    private readonly CouponCodePattern _pattern;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="customers">The customer store.</param>
@@ -31,6 +31,7 @@ public sealed class WinBackCampaign : ICampaign
     /// <param name="history">Service history, to hold the coupon back while a complaint is open.</param>
     /// <param name="codes">The code generator.</param>
     /// <param name="options">The settings.</param>
+    /// <exception cref="FieldValidationException">A setting is out of range.</exception>
     public WinBackCampaign(ICustomerStore customers, ICampaignLedger ledger, IServiceHistoryProvider history, CouponCodeGenerator codes, WinBackCampaignOptions options)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
@@ -38,6 +39,8 @@ public sealed class WinBackCampaign : ICampaign
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
+        _pattern = new CouponCodePattern(_options.CodePrefix);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -50,10 +53,10 @@ public sealed class WinBackCampaign : ICampaign
     public async ValueTask<CampaignRunResult> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
         var lapsed = new List<(Customer Customer, LocalDate LastOrder)>();
-        var considered = 0;
+        var tally = new CampaignTally(Id, now);
         await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
         {
-            considered++;
+            tally.Considered++;
             if (customer.Stats.LastOrderAt is not { } last || (_options.RequireConsent && !customer.AcceptsMarketing))
             {
                 continue;
@@ -67,22 +70,13 @@ public sealed class WinBackCampaign : ICampaign
         }
 
         var history = await _history.GetAsync([.. lapsed.Select(l => l.Customer.Id)], cancellationToken).ConfigureAwait(false);
-        var issued = new List<CampaignGrant>();
-        var already = 0;
         foreach (var (customer, lastOrder) in lapsed.Where(l => history.GetValueOrDefault(l.Customer.Id)?.OpenComplaints is not > 0))
         {
             var grant = await CampaignIssuer.IssueAsync(
                 _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, LocalDatePattern.Iso.Format(lastOrder), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
-            if (grant is null)
-            {
-                already++;
-            }
-            else
-            {
-                issued.Add(grant);
-            }
+            tally.Add(grant);
         }
 
-        return new CampaignRunResult(Id, now, issued, already, considered);
+        return tally.ToResult();
     }
 }

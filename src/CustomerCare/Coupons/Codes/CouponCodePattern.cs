@@ -24,7 +24,7 @@ namespace CustomerCare.Coupons.Codes;
 /// </para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
-public sealed record CouponCodePattern
+public sealed partial record CouponCodePattern
 {
     /// <summary>The fewest random bits a pattern may have (anchor C1).</summary>
     public const int MinimumEntropyBits = 60;
