@@ -1,6 +1,4 @@
-using CustomerCare.Campaigns.Birthday;
-using CustomerCare.Coupons;
-using CustomerCare.Coupons.Codes;
+using CustomerCare.Campaigns.Loyalty;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,9 +22,6 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 {
     /// <summary>Where the simulated calendar starts: 2026-01-01 00:00 in Istanbul.</summary>
     public static readonly Instant DefaultStart = new LocalDateTime(2026, 1, 1, 0, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Europe/Istanbul"]).ToInstant();
-
-    /// <summary>The coupon definition the birthday campaign issues under: 20 % off, capped at ₺250.</summary>
-    public static readonly CouponDefinition BirthdayDefinition = new("birthday", "Doğum günü indirimi", Discount.PercentOff(20m, new Money(250m, Currency.TRY)));
 
     private readonly ServiceProvider _provider;
 
@@ -58,7 +53,12 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         _ = provider.GetRequiredService<IOptions<CustomerCareOptions>>().Value;
 
         // The in-memory store completes at once; a database plugin would seed its definitions in a migration instead.
-        _ = provider.GetRequiredService<ICouponStore>().AddDefinitionAsync(BirthdayDefinition).AsTask().GetAwaiter().GetResult();
+        var coupons = provider.GetRequiredService<ICouponStore>();
+        foreach (var definition in SampleCampaigns.Definitions)
+        {
+            _ = coupons.AddDefinitionAsync(definition).AsTask().GetAwaiter().GetResult();
+        }
+
         return new SampleHost(provider);
     }
 
@@ -74,18 +74,17 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         services.AddSingleton(clock);
         services.AddSingleton<IClock>(clock);
         services.AddCustomerCare(options =>
-        {
-            options.Currency = "TRY";
-            options.DefaultTimeZone = "Europe/Istanbul";
-            options.DefaultLocale = "tr-TR";
-        });
-
-        services.AddSingleton(new BirthdayCampaignOptions());
-        services.AddSingleton(sp => new BirthdayCampaign(
-            sp.GetRequiredService<ICustomerStore>(),
-            sp.GetRequiredService<ICampaignLedger>(),
-            sp.GetRequiredService<CouponCodeGenerator>(),
-            sp.GetRequiredService<BirthdayCampaignOptions>()));
+            {
+                options.Currency = "TRY";
+                options.DefaultTimeZone = "Europe/Istanbul";
+                options.DefaultLocale = "tr-TR";
+            })
+            .AddWelcomeCampaign()
+            .AddFirstPurchaseCampaign()
+            .AddBirthdayCampaign()
+            .AddLoyaltyCampaign(o => o.Every = LoyaltyPeriod.Quarter)
+            .AddWinBackCampaign(o => o.InactiveDays = 60)
+            .AddThankYouCampaign();
         services.AddSingleton<StoreSimulator>();
         services.AddSingleton<StoreReportBuilder>();
         services.AddSingleton<SegmentReportBuilder>();

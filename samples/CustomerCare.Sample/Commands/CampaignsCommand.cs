@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CustomerCare.Campaigns.Birthday;
+using CustomerCare.Campaigns;
 using CustomerCare.Customers;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Storage;
@@ -11,8 +11,9 @@ using NodaTime.Text;
 namespace CustomerCare.Sample.Commands;
 
 /// <summary>
-/// <c>campaigns run --date yyyy-MM-dd [--json]</c>: runs the birthday campaign at 23:59 Istanbul time on that date and
-/// prints what it issued; an empty store is simulated first. Running it again for the same date issues nothing.
+/// <c>campaigns run --date yyyy-MM-dd [--json]</c>: runs every scheduled campaign (first purchase, birthday, loyalty,
+/// win-back) at 23:59 Istanbul time on that date and prints what each issued; an empty store is simulated first.
+/// Running it again for the same date issues nothing.
 /// </summary>
 public static class CampaignsCommand
 {
@@ -32,7 +33,7 @@ public static class CampaignsCommand
         };
         var json = CommonOptions.Json();
         var simulation = new EmptyStoreOptions();
-        var run = new Command("run", "Run the birthday campaign as of a date and list the coupons it issued. An empty store is simulated first.")
+        var run = new Command("run", "Run every scheduled campaign as of a date and list the coupons each issued. An empty store is simulated first.")
         {
             date,
             json,
@@ -74,38 +75,51 @@ public static class CampaignsCommand
 
         // Late in the Istanbul evening, the issue hour has passed on that date in nearly every zone the store serves.
         var at = parsed.Value.At(new LocalTime(23, 59)).InZoneLeniently(TimeZones.Istanbul).ToInstant();
-        var result = await context.Services.GetRequiredService<BirthdayCampaign>().RunDueAsync(at, cancellationToken);
+        var results = await context.Services.GetRequiredService<CampaignScheduler>().RunDueAsync(at, cancellationToken);
         var coupons = context.Services.GetRequiredService<ICouponStore>();
-        var listed = new List<IssuedCoupon>();
-        foreach (var grant in result.Issued.Take(ListedCount))
+        var reports = new List<CampaignRunReport>(results.Count);
+        foreach (var result in results)
         {
-            var coupon = await coupons.FindCouponAsync(grant.Code, cancellationToken);
-            listed.Add(new IssuedCoupon(grant.CustomerId.Value, grant.Code.ToString(), coupon?.ValidUntil));
+            var listed = new List<IssuedCoupon>();
+            foreach (var grant in result.Issued.Take(ListedCount))
+            {
+                var coupon = await coupons.FindCouponAsync(grant.Code, cancellationToken);
+                listed.Add(new IssuedCoupon(grant.CustomerId.Value, grant.Code.ToString(), coupon?.ValidUntil));
+            }
+
+            reports.Add(new CampaignRunReport(result.CampaignId, result.RanAt, result.Issued.Count, result.AlreadyGranted, result.Considered, listed));
         }
 
-        var report = new CampaignRunReport(result.CampaignId, result.RanAt, result.Issued.Count, result.AlreadyGranted, result.Considered, listed);
         if (json)
         {
-            JsonOutput.Write(new CampaignsDocument([report]), context.Console.Out);
+            JsonOutput.Write(new CampaignsDocument(reports), context.Console.Out);
             return ExitCodes.Ok;
         }
 
         var output = context.Console.Out;
-        await output.WriteLineAsync($"== Campaign {report.Campaign} as of {HumanFormat.Date(report.RanAt)} ({report.RanAt.ToString("g", CultureInfo.InvariantCulture)}) ==");
-        await output.WriteLineAsync($"  Issued now          {HumanFormat.Count(report.IssuedNow),10}");
-        await output.WriteLineAsync($"  Already granted     {HumanFormat.Count(report.AlreadyGranted),10}");
-        await output.WriteLineAsync($"  Customers considered{HumanFormat.Count(report.Considered),10}");
-        if (listed.Count > 0)
+        foreach (var report in reports)
         {
-            await output.WriteLineAsync($"  First {listed.Count.ToString(CultureInfo.InvariantCulture)} issued:");
-            foreach (var coupon in listed)
-            {
-                await output.WriteLineAsync($"    {coupon.CustomerId,-12} {coupon.Code,-24} valid until {(coupon.ValidUntil is { } until ? HumanFormat.Date(until) : "-")}");
-            }
+            await WriteAsync(output, report);
         }
 
         await output.FlushAsync(cancellationToken);
         return ExitCodes.Ok;
+    }
+
+    private static async Task WriteAsync(TextWriter output, CampaignRunReport report)
+    {
+        await output.WriteLineAsync($"== Campaign {report.Campaign} as of {HumanFormat.Date(report.RanAt)} ({report.RanAt.ToString("g", CultureInfo.InvariantCulture)}) ==");
+        await output.WriteLineAsync($"  Issued now          {HumanFormat.Count(report.IssuedNow),10}");
+        await output.WriteLineAsync($"  Already granted     {HumanFormat.Count(report.AlreadyGranted),10}");
+        await output.WriteLineAsync($"  Customers considered{HumanFormat.Count(report.Considered),10}");
+        if (report.FirstIssued.Count > 0)
+        {
+            await output.WriteLineAsync($"  First {report.FirstIssued.Count.ToString(CultureInfo.InvariantCulture)} issued:");
+            foreach (var coupon in report.FirstIssued)
+            {
+                await output.WriteLineAsync($"    {coupon.CustomerId,-12} {coupon.Code,-24} valid until {(coupon.ValidUntil is { } until ? HumanFormat.Date(until) : "-")}");
+            }
+        }
     }
 }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Sample.Commands;
 
 /// <summary>
-/// <c>coupons generate --count N [--prefix P] [--length L] [--json]</c>: draws N distinct coupon codes with the
+/// <c>coupons generate --count N [--pattern MASK | --prefix P --length L] [--json]</c>: draws N distinct coupon codes with the
 /// library's <see cref="CouponCodeGenerator"/> and prints them, one per line or as a JSON array.
 /// </summary>
 public static class CouponsCommand
@@ -30,12 +30,17 @@ public static class CouponsCommand
             Description = "How many random symbols each code has; 5 bits each, at least 60 bits.",
             DefaultValueFactory = _ => CouponCodePattern.DefaultRandomLength,
         };
+        var pattern = new Option<string?>("--pattern")
+        {
+            Description = "The code layout as a mask, such as BDAY-####-####-####-? (# a random symbol, ? the check symbol); replaces --prefix and --length.",
+        };
         var json = CommonOptions.Json();
         var generate = new Command("generate", "Print new random coupon codes, all different from one another.")
         {
             count,
             prefix,
             length,
+            pattern,
             json,
         };
         generate.SetAction((parseResult, cancellationToken) => GenerateAsync(
@@ -43,6 +48,7 @@ public static class CouponsCommand
             parseResult.GetValue(count),
             parseResult.GetValue(prefix),
             parseResult.GetValue(length),
+            parseResult.GetValue(pattern),
             parseResult.GetValue(json),
             cancellationToken));
         return new Command("coupons", "Work with coupon codes.") { generate };
@@ -53,10 +59,11 @@ public static class CouponsCommand
     /// <param name="count">How many codes.</param>
     /// <param name="prefix">The prefix, or <see langword="null"/> for none.</param>
     /// <param name="length">The number of random symbols.</param>
+    /// <param name="mask">The layout as a mask, which replaces <paramref name="prefix"/> and <paramref name="length"/>; <see langword="null"/> for none.</param>
     /// <param name="json">Whether to write a JSON array instead of lines.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> GenerateAsync(SampleContext context, int count, string? prefix, int length, bool json, CancellationToken cancellationToken = default)
+    public static async Task<int> GenerateAsync(SampleContext context, int count, string? prefix, int length, string? mask, bool json, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var console = context.Console;
@@ -69,7 +76,7 @@ public static class CouponsCommand
         CouponCodeBatch batch;
         try
         {
-            batch = context.Services.GetRequiredService<CouponCodeGenerator>().GenerateBatch(new CouponCodePattern(prefix, length), count);
+            batch = context.Services.GetRequiredService<CouponCodeGenerator>().GenerateBatch(mask is null ? new CouponCodePattern(prefix, length) : CouponCodePattern.FromMask(mask), count);
         }
         catch (FieldValidationException refused)
         {

@@ -6,7 +6,7 @@ namespace CustomerCare.Sample.Reporting;
 /// <summary>Writes the report as plain, aligned text lines: what CI logs and redirected output get.</summary>
 public sealed class PlainTextReportWriter : IReportWriter
 {
-    private const int LabelWidth = 28;
+    private const int LabelWidth = 34;
     private const int ValueWidth = 24;
 
     private readonly TextWriter _output;

@@ -129,5 +129,5 @@ public static class ReportRows
     }
 
     private static string CampaignLabel(string campaign) =>
-        campaign.Length == 0 ? campaign : char.ToUpperInvariant(campaign[0]) + campaign[1..].Replace('_', ' ');
+        campaign.Length == 0 ? campaign : char.ToUpperInvariant(campaign[0]) + campaign[1..].Replace('_', ' ').Replace('-', ' ');
 }

@@ -1,4 +1,3 @@
-using CustomerCare.Campaigns.Birthday;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
 using CustomerCare.Storage;
@@ -26,18 +25,15 @@ public sealed class StoreReportBuilder
     private readonly IClock _clock;
     private readonly Currency _currency;
     private readonly ICampaignLedger _ledger;
-    private readonly BirthdayCampaign _birthdays;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="store">The customer store.</param>
     /// <param name="clock">The clock; the report is made as of its current instant.</param>
     /// <param name="options">The library options, for the store currency.</param>
     /// <param name="ledger">The campaign ledger, for the coupons each campaign issued.</param>
-    /// <param name="birthdays">The birthday campaign, for its identifier.</param>
-    public StoreReportBuilder(ICustomerStore store, IClock clock, IOptions<CustomerCareOptions> options, ICampaignLedger ledger, BirthdayCampaign birthdays)
+    public StoreReportBuilder(ICustomerStore store, IClock clock, IOptions<CustomerCareOptions> options, ICampaignLedger ledger)
     {
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _birthdays = birthdays ?? throw new ArgumentNullException(nameof(birthdays));
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -61,7 +57,12 @@ public sealed class StoreReportBuilder
             await _store.CountAsync(ReportSpecifications.VipCustomers, cancellationToken).ConfigureAwait(false));
         var never = await _store.CountAsync(ReportSpecifications.CustomersWithoutOrders, cancellationToken).ConfigureAwait(false);
 
-        var birthdayGrants = await _ledger.GrantsAsync(_birthdays.Id, cancellationToken).ConfigureAwait(false);
+        var campaigns = new List<CampaignIssued>(SampleCampaigns.Ids.Count);
+        foreach (var campaign in SampleCampaigns.Ids)
+        {
+            campaigns.Add(new CampaignIssued(campaign, (await _ledger.GrantsAsync(campaign, cancellationToken).ConfigureAwait(false)).Count));
+        }
+
         var orderCounts = CountOrders(orders);
         var revenue = Revenue(orders, buyers);
         return new StoreReport(
@@ -75,7 +76,7 @@ public sealed class StoreReportBuilder
             TopCategories(orders),
             Lifecycle(buyers, never, asOf),
             [.. top.Select(c => new TopCustomer(c.Id.Value, c.Name.FullName, c.City, c.Stats.OrderCount, Round(c.Stats.TotalSpend.Amount), c.Stats.LastOrderAt))],
-            [new CampaignIssued(_birthdays.Id, birthdayGrants.Count)]);
+            campaigns);
     }
 
     private static OrderCounts CountOrders(IReadOnlyList<Order> orders)

@@ -40,8 +40,8 @@ public sealed record SimulationResult
     /// <summary>Events planned after the last day (parcels still on the road), never delivered.</summary>
     public required int EventsInFlight { get; init; }
 
-    /// <summary>Birthday coupons the campaign issued during the run (once per simulated day).</summary>
-    public int BirthdayCouponsIssued { get; init; }
+    /// <summary>Coupons the scheduled campaigns issued during the run (run once per simulated day), by campaign.</summary>
+    public IReadOnlyDictionary<string, int> ScheduledCouponsIssued { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
     /// <summary>Whether every event was applied once and every retry was recognized.</summary>
     public bool IsClean => Rejections.IsEmpty && DuplicatesRecognized == DuplicatesSent && EventsApplied == EventsDelivered - DuplicatesSent;

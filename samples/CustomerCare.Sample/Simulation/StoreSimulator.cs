@@ -1,5 +1,5 @@
 using Bogus;
-using CustomerCare.Campaigns.Birthday;
+using CustomerCare.Campaigns;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
 using NodaTime;
@@ -27,15 +27,15 @@ public sealed class StoreSimulator
 {
     private readonly CustomerEventProcessor _processor;
     private readonly FakeClock _clock;
-    private readonly BirthdayCampaign _birthdays;
+    private readonly CampaignScheduler _campaigns;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
     /// <param name="clock">The simulated clock, which the simulator advances.</param>
-    /// <param name="birthdays">The birthday campaign, run once at the end of each simulated day.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, BirthdayCampaign birthdays)
+    /// <param name="campaigns">The scheduled campaigns, run once at the end of each simulated day.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns)
     {
-        _birthdays = birthdays ?? throw new ArgumentNullException(nameof(birthdays));
+        _campaigns = campaigns ?? throw new ArgumentNullException(nameof(campaigns));
         _processor = processor ?? throw new ArgumentNullException(nameof(processor));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
@@ -51,7 +51,7 @@ public sealed class StoreSimulator
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
         var run = new SimulationRun(settings, _clock.GetCurrentInstant());
-        var couponsIssued = 0;
+        var couponsIssued = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var day = 0; day < settings.Days; day++)
         {
             run.PlanDay(day);
@@ -62,13 +62,16 @@ public sealed class StoreSimulator
                 run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
             }
 
-            // A nightly job after the day's events, as a platform would schedule it; its catch-up window covers the day.
-            couponsIssued += (await _birthdays.RunDueAsync(now, cancellationToken).ConfigureAwait(false)).Issued.Count;
+            // A nightly job after the day's events, as a platform would schedule it; the campaigns' catch-up windows cover the day.
+            foreach (var result in await _campaigns.RunDueAsync(now, cancellationToken).ConfigureAwait(false))
+            {
+                couponsIssued[result.CampaignId] = couponsIssued.GetValueOrDefault(result.CampaignId) + result.Issued.Count;
+            }
 
             var date = (run.Start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
             progress?.Report(new SimulationProgress(day + 1, settings.Days, date, run.Applied));
         }
 
-        return run.Result(_clock.GetCurrentInstant()) with { BirthdayCouponsIssued = couponsIssued };
+        return run.Result(_clock.GetCurrentInstant()) with { ScheduledCouponsIssued = couponsIssued };
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Sample;
 using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,17 +7,22 @@ namespace CustomerCare.Tests.Sample;
 public sealed class BirthdayCampaignSampleTests
 {
     [Fact]
-    public async Task Simulate_Json_CampaignsSectionCountsTheLedgersBirthdayGrants()
+    public async Task Simulate_Json_CampaignsSectionCountsEveryCampaignsLedgerGrants()
     {
         await using var runner = new SampleRunner();
         var run = await runner.RunAsync("simulate", "--json", "--customers", "300", "--days", "60", "--seed", "5");
-        var grants = await runner.Host.Services.GetRequiredService<ICampaignLedger>().GrantsAsync("birthday");
-        var campaign = Assert.Single(run.Json().GetProperty("report").GetProperty("campaigns").EnumerateArray());
+        var ledger = runner.Host.Services.GetRequiredService<ICampaignLedger>();
+        var campaigns = run.Json().GetProperty("report").GetProperty("campaigns").EnumerateArray().ToList();
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("birthday", campaign.GetProperty("campaign").GetString());
-        Assert.True(grants.Count > 0);
-        Assert.Equal(grants.Count, campaign.GetProperty("issued").GetInt32());
+        Assert.Equal(SampleCampaigns.Ids, campaigns.Select(c => c.GetProperty("campaign").GetString()));
+        foreach (var campaign in campaigns)
+        {
+            var grants = await ledger.GrantsAsync(campaign.GetProperty("campaign").GetString()!);
+            Assert.Equal(grants.Count, campaign.GetProperty("issued").GetInt32());
+        }
+
+        Assert.All(["welcome", "birthday", "loyalty", "thank-you"], id => Assert.True(campaigns.Single(c => c.GetProperty("campaign").GetString() == id).GetProperty("issued").GetInt32() > 0, id));
     }
 
     [Fact]

@@ -41,6 +41,29 @@ public sealed class CouponsCommandTests
         Assert.Contains("60", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CouponsGenerate_WithAPatternMask_PrintsCodesInThatLayout()
+    {
+        var run = await SampleRunner.RunOnceAsync("coupons", "generate", "--count", "20", "--pattern", "BDAY-#####-#####-##?");
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(20, lines.Length);
+        Assert.All(lines, line => Assert.Matches("^BDAY-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{2}[0-9A-Z*~$=]$", line));
+        Assert.All(lines, line => CouponCodePattern.FromMask("BDAY-#####-#####-##?").Parse(line));
+    }
+
+    [Fact]
+    public async Task CouponsGenerate_WithAMalformedMask_ExitsTwoNamingThePosition()
+    {
+        var run = await SampleRunner.RunOnceAsync("coupons", "generate", "--count", "3", "--pattern", "BDAY-####-####-####-!");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(string.Empty, run.Out);
+        Assert.Contains("field 'pattern'", run.Error, StringComparison.Ordinal);
+        Assert.Contains("position 21", run.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--prefix", "AB!")]
     [InlineData("--count", "0")]
