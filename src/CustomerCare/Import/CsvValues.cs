@@ -122,6 +122,33 @@ internal static class CsvValues
         return value;
     }
 
+    /// <summary>
+    /// A yes/no value: <c>true</c>/<c>false</c>, <c>yes</c>/<c>no</c>, <c>1</c>/<c>0</c> or the Turkish
+    /// <c>evet</c>/<c>hayır</c>, in any case (Turkish-aware, so <c>HAYIR</c> and <c>EVET</c> match too).
+    /// </summary>
+    public static bool? Boolean(this CsvRow row, string column)
+    {
+        var text = row.Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var (word, value) in BooleanWords)
+        {
+            if (Text.TurkishInvariantComparer.Instance.Equals(text, word))
+            {
+                return value;
+            }
+        }
+
+        row.Error(column, text, FieldErrorCodes.Malformed, "is not a yes/no value: use true or false (yes/no, 1/0 and evet/hayır are accepted too)");
+        return null;
+    }
+
+    private static readonly (string Word, bool Value)[] BooleanWords =
+        [("true", true), ("false", false), ("yes", true), ("no", false), ("1", true), ("0", false), ("evet", true), ("hayır", false)];
+
     /// <summary>A <c>|</c>-separated list; each entry is trimmed.</summary>
     public static string[] List(this CsvRow row, string column) =>
         row.Text(column) is { } text ? text.Split('|', StringSplitOptions.TrimEntries) : [];

@@ -21,12 +21,15 @@ internal static class CustomerColumns
     public const string EmailOpens = "email_opens";
     public const string EmailClicks = "email_clicks";
     public const string Subscriptions = "subscriptions";
+    public const string AcceptsMarketing = "accepts_marketing";
+    public const string BirthdaySetAt = "birthday_set_at";
 
     public static IReadOnlyList<CsvColumn> All { get; } =
     [
         new(CustomerId, true), new(GivenName, true), new(FamilyName, false), new(Email, false), new(Phone, false),
         new(Locale, false), new(TimeZone, false), new(Birthday, false), new(Gender, false), new(AgeBand, false),
         new(Education, false), new(IncomeBand, false), new(City, false), new(Tags, false), new(SignedUpAt, true),
-        new(EmailOpens, false), new(EmailClicks, false), new(Subscriptions, false),
+        new(EmailOpens, false), new(EmailClicks, false), new(Subscriptions, false), new(AcceptsMarketing, false),
+        new(BirthdaySetAt, false),
     ];
 }

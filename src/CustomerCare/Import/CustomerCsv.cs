@@ -40,6 +40,8 @@ internal static class CustomerCsv
         CsvText.CheckAll(row, CustomerColumns.Subscriptions, subscriptions);
         var opens = row.Integer(CustomerColumns.EmailOpens, 0, long.MaxValue) ?? 0;
         var clicks = row.Integer(CustomerColumns.EmailClicks, 0, long.MaxValue) ?? 0;
+        var acceptsMarketing = row.Boolean(CustomerColumns.AcceptsMarketing) ?? false;
+        var birthdaySetAt = ReadBirthdaySetAt(row, context.Clock, birthday);
 
         if (row.HasErrors || id is not { } customerId || name is null || signedUpAt is not { } signedUp)
         {
@@ -53,6 +55,8 @@ internal static class CustomerCsv
             Locale = locale,
             TimeZone = zone,
             Birthday = birthday,
+            BirthdaySetAt = birthdaySetAt,
+            AcceptsMarketing = acceptsMarketing,
             Gender = gender,
             AgeBand = ageBand,
             Education = education,
@@ -122,6 +126,30 @@ internal static class CustomerCsv
 
         row.Error(error);
         return null;
+    }
+
+    private static Instant? ReadBirthdaySetAt(CsvRow row, IClock clock, Birthday? birthday)
+    {
+        var setAt = row.Instant(CustomerColumns.BirthdaySetAt);
+        if (setAt is not { } value)
+        {
+            return null;
+        }
+
+        var text = row.Text(CustomerColumns.BirthdaySetAt);
+        if (value > clock.GetCurrentInstant())
+        {
+            row.Error(CustomerColumns.BirthdaySetAt, text, FieldErrorCodes.OutOfRange, "is in the future");
+            return null;
+        }
+
+        if (birthday is null && row.Text(CustomerColumns.Birthday) is null)
+        {
+            row.Error(CustomerColumns.BirthdaySetAt, text, FieldErrorCodes.OutOfRange, $"is given but the row has no {CustomerColumns.Birthday}");
+            return null;
+        }
+
+        return value;
     }
 
     private static Birthday? ReadBirthday(CsvRow row, IClock clock, DateTimeZone zone)
