@@ -11,6 +11,14 @@ namespace CustomerCare.Testing;
 /// <remarks>Record equality is not enough: tags, subscriptions and order lines are collections compared by reference.</remarks>
 internal static class StoreAssert
 {
+    public static void SameComplaint(Complaints.Complaint expected, Complaints.Complaint actual)
+    {
+        // The arrays compare by reference inside the record, so they are compared as sequences beside it.
+        Assert.Equal(expected with { Flags = [], History = [] }, actual with { Flags = [], History = [] });
+        Assert.Equal(expected.Flags.AsEnumerable(), actual.Flags.AsEnumerable());
+        Assert.Equal(expected.History.AsEnumerable(), actual.History.AsEnumerable());
+    }
+
     public static void SameCustomer(Customer expected, Customer? actual, long expectedVersion, string readBy)
     {
         Assert.True(actual is not null, $"{readBy} returned no customer '{expected.Id}'.");

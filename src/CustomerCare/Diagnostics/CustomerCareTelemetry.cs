@@ -21,4 +21,10 @@ public static class CustomerCareTelemetry
 
     /// <summary>Commits retried after a concurrent writer changed the same item.</summary>
     internal static Counter<long> CommitConflicts { get; } = Meter.CreateCounter<long>("customercare.store.commit_conflicts", unit: "{conflict}", description: "Commits retried after a version conflict.");
+
+    /// <summary>Broken promises compensated, tagged with the kind.</summary>
+    internal static Counter<long> RecoveriesRecorded { get; } = Meter.CreateCounter<long>("customercare.recoveries.recorded", unit: "{recovery}", description: "Broken promises compensated, by kind.");
+
+    /// <summary>New complaints received, tagged with the channel.</summary>
+    internal static Counter<long> ComplaintsReceived { get; } = Meter.CreateCounter<long>("customercare.complaints.received", unit: "{complaint}", description: "New complaints received, by channel.");
 }

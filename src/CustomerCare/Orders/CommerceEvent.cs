@@ -105,6 +105,9 @@ public sealed record OrderCancelled(EventId EventId, CustomerId CustomerId, Inst
 public sealed record OrderReturned(EventId EventId, CustomerId CustomerId, Instant OccurredAt, OrderId OrderId, Money Refund)
     : CommerceEvent(EventId, CustomerId, OccurredAt)
 {
+    /// <summary>Why the items came back, when the platform knows; a damaged or wrong item is a broken promise.</summary>
+    public ReturnReason Reason { get; init; }
+
     /// <inheritdoc />
     public override string Kind => "order_returned";
 }

@@ -70,5 +70,5 @@ public sealed class ServiceRecoveryIssuerTests
     }
 
     private static RecoveryRequest Request(string order, string kind) =>
-        new(CustomerId.From("c-1"), OrderId.From(order), kind, "apology-10", Duration.FromDays(60));
+        RecoveryRequest.ForOrder(CustomerId.From("c-1"), OrderId.From(order), kind, "apology-10", Duration.FromDays(60));
 }

@@ -55,3 +55,13 @@ public sealed class InMemoryCampaignLedgerConformanceTests : CampaignLedgerConfo
         return ValueTask.FromResult<(ICampaignLedger, ICouponStore)>((store, store));
     }
 }
+
+public sealed class InMemoryComplaintStoreConformanceTests : ComplaintStoreConformanceTests
+{
+    protected override ValueTask<IComplaintStore> CreateComplaintStoreAsync() => ValueTask.FromResult<IComplaintStore>(new InMemoryComplaintStore());
+}
+
+public sealed class InMemoryCompensationLedgerConformanceTests : CompensationLedgerConformanceTests
+{
+    protected override ValueTask<ICompensationLedger> CreateCompensationLedgerAsync() => ValueTask.FromResult<ICompensationLedger>(new InMemoryCompensationLedger());
+}

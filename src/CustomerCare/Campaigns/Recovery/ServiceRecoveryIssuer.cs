@@ -8,7 +8,7 @@ namespace CustomerCare.Campaigns.Recovery;
 
 /// <summary>
 /// The issuing side of automatic service recovery: gives a customer the compensation coupon for a broken promise,
-/// exactly once per order per kind, however often the same detection is replayed. The satisfaction policy decides
+/// exactly once per subject (an order, a complaint) per kind, however often the same detection is replayed. The satisfaction policy decides
 /// when and what; this only makes the issue safe.
 /// </summary>
 /// <remarks>
@@ -42,11 +42,14 @@ public sealed class ServiceRecoveryIssuer
         _pattern = pattern ?? new CouponCodePattern("CARE");
     }
 
-    /// <summary>The ledger period of an order and kind.</summary>
-    /// <param name="orderId">The order.</param>
+    /// <summary>The longest subject accepted.</summary>
+    public const int MaxSubjectLength = 200;
+
+    /// <summary>The ledger period of a subject and kind.</summary>
+    /// <param name="subject">The subject, such as <c>order:S-1001</c>.</param>
     /// <param name="kind">The kind of broken promise.</param>
-    /// <returns><c>order:</c>, the order identifier, <c>/</c> and the kind.</returns>
-    public static string PeriodOf(Orders.OrderId orderId, string kind) => "order:" + orderId.Value + "/" + kind;
+    /// <returns>The subject, <c>/</c> and the kind.</returns>
+    public static string PeriodOf(string subject, string kind) => subject + "/" + kind;
 
     /// <summary>Issues the compensation, or returns the one issued before for the same order and kind.</summary>
     /// <param name="request">What to issue.</param>
@@ -58,7 +61,7 @@ public sealed class ServiceRecoveryIssuer
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var now = _clock.GetCurrentInstant();
-        var period = PeriodOf(request.OrderId, request.Kind);
+        var period = PeriodOf(request.Subject, request.Kind);
         var grant = await CampaignIssuer.IssueAsync(
             _ledger, _codes, _pattern, CampaignId, request.CouponDefinitionId, request.CustomerId, period, now, now, now + request.ValidFor, cancellationToken).ConfigureAwait(false);
         if (grant is not null)
@@ -74,6 +77,11 @@ public sealed class ServiceRecoveryIssuer
     private static void Validate(RecoveryRequest request)
     {
         var errors = new List<FieldError>();
+        if (Identifiers.Check(request.Subject, MaxSubjectLength, "subject") is { } subjectError)
+        {
+            errors.Add(subjectError);
+        }
+
         if (string.IsNullOrEmpty(request.Kind) || request.Kind.Length > MaxKindLength || request.Kind.AsSpan().ContainsAnyExcept(KindSymbols))
         {
             errors.Add(FieldErrors.Create("kind", request.Kind, FieldErrorCodes.Malformed,

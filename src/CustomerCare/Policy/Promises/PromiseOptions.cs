@@ -1,0 +1,48 @@
+using NodaTime;
+
+namespace CustomerCare.Policy.Promises;
+
+/// <summary>How broken delivery promises are detected.</summary>
+public sealed class PromiseOptions
+{
+    /// <summary>How "late" is decided. Default <see cref="LatenessBasis.CustomerLocalDate"/>.</summary>
+    public LatenessBasis Lateness { get; set; } = LatenessBasis.CustomerLocalDate;
+
+    /// <summary>The zone of <see cref="LatenessBasis.PolicyZoneInstant"/>. Default Europe/Istanbul.</summary>
+    public string Zone { get; set; } = "Europe/Istanbul";
+
+    /// <summary>Days after the promised date with no delivery after which an order counts as never delivered. Default 7.</summary>
+    public int NeverDeliveredAfterDays { get; set; } = 7;
+
+    /// <summary>Whether an order still undelivered after its promised date counts as late before it arrives (the sweep finds it), rather than only once delivered. Default <see langword="true"/>: apologize while the customer waits.</summary>
+    public bool DetectLateBeforeDelivery { get; set; } = true;
+
+    /// <summary>Checks the settings.</summary>
+    /// <exception cref="FieldValidationException">A setting is invalid; every problem is listed.</exception>
+    public void Validate()
+    {
+        var errors = new List<FieldError>();
+        if (!Enum.IsDefined(Lateness))
+        {
+            errors.Add(FieldErrors.Create(nameof(Lateness), Lateness.ToString(), FieldErrorCodes.Unknown, "is not a lateness basis"));
+        }
+
+        if (!Customers.TimeZones.TryResolve(Zone, out _, out var zoneError, field: nameof(Zone)))
+        {
+            errors.Add(zoneError);
+        }
+
+        if (NeverDeliveredAfterDays is < 1 or > 365)
+        {
+            errors.Add(FieldErrors.Create(nameof(NeverDeliveredAfterDays), NeverDeliveredAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture), FieldErrorCodes.OutOfRange, "must be between 1 and 365"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
+    }
+
+    /// <summary>The zone, resolved.</summary>
+    internal DateTimeZone ResolvedZone => Customers.TimeZones.Resolve(Zone);
+}
