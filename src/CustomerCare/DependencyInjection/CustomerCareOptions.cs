@@ -21,6 +21,9 @@ public sealed class CustomerCareOptions
     /// <summary>Segments, RFM scoring and lifecycle thresholds.</summary>
     public SegmentOptions Segments { get; } = new();
 
+    /// <summary>The satisfaction policy: tone, promises, compensation, response targets, assignment.</summary>
+    public Policy.SatisfactionPolicyOptions Policy { get; set; } = new();
+
     /// <summary>How many times an event is retried when a concurrent writer changed the same customer. Default 8.</summary>
     public int MaxCommitAttempts { get; set; } = 8;
 }

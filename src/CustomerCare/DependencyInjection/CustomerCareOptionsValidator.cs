@@ -48,6 +48,16 @@ public sealed class CustomerCareOptionsValidator : IValidateOptions<CustomerCare
         }
 
         failures.AddRange(SegmentCatalog.Validate(options.Segments));
+        try
+        {
+            options.Policy.Validate();
+        }
+        catch (FieldValidationException invalid)
+        {
+            // Configuration paths use ':' where the policy's field paths use '.'.
+            failures.AddRange(invalid.Errors.Select(e => FieldErrors.WithPrefix(e, "CustomerCare:Policy").Message));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -75,6 +75,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Coupons.CouponService>(sp => sp.GetRequiredService<Coupons.CouponService>()));
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
+        AddComplaints(services);
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);
@@ -121,4 +122,25 @@ public static class CustomerCareServiceCollectionExtensions
     {
         public IServiceCollection Services { get; } = services;
     }
+
+    private static void AddComplaints(IServiceCollection services)
+    {
+        services.TryAddSingleton<IComplaintStore, InMemoryComplaintStore>();
+        services.TryAddSingleton<ICompensationLedger, InMemoryCompensationLedger>();
+        services.TryAddSingleton<Complaints.Classification.IComplaintClassifier>(_ => new Complaints.Classification.LexiconComplaintClassifier());
+        services.TryAddSingleton(sp => Policy(sp).Suspicion);
+        services.TryAddSingleton(sp => Policy(sp).Assignment);
+        services.TryAddSingleton(sp => Policy(sp).Promises);
+        services.TryAddSingleton(sp => Policy(sp).Compensation);
+        services.TryAddSingleton<Complaints.Suspicion.SuspicionDetector>();
+        services.TryAddSingleton<Complaints.Assignment.ComplaintAssigner>();
+        services.TryAddSingleton<Complaints.ComplaintService>();
+        services.TryAddSingleton<Complaints.Intake.ComplaintIntake>();
+        services.TryAddSingleton<Policy.Promises.DeliveryPromises>();
+        services.TryAddSingleton<Policy.Compensation.ServiceRecovery>();
+        services.TryAddSingleton<Policy.Promises.BrokenPromiseDetector>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Policy.Promises.BrokenPromiseDetector>(sp => sp.GetRequiredService<Policy.Promises.BrokenPromiseDetector>()));
+    }
+
+    private static Policy.SatisfactionPolicyOptions Policy(IServiceProvider services) => services.GetRequiredService<IOptions<CustomerCareOptions>>().Value.Policy;
 }

@@ -23,6 +23,20 @@ public static class FieldErrors
         return new FieldError(field, attemptedValue, code, message);
     }
 
+    /// <summary>The same error under a longer field path, such as <c>Compensation.Caps.Period</c> for <c>Caps.Period</c> of the compensation section.</summary>
+    /// <param name="error">The error.</param>
+    /// <param name="prefix">The path to put before the field, without the dot.</param>
+    /// <returns>The error with the field and the message's field name prefixed.</returns>
+    public static FieldError WithPrefix(FieldError error, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        var field = prefix + "." + error.Field;
+        var head = "field '" + error.Field + "'";
+        var message = error.Message.StartsWith(head, StringComparison.Ordinal) ? "field '" + field + "'" + error.Message[head.Length..] : error.Message;
+        return error with { Field = field, Message = message };
+    }
+
     /// <summary>Shortens and escapes a value so that a hostile or huge input cannot flood a log line.</summary>
     internal static string Quote(string value)
     {

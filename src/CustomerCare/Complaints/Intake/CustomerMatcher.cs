@@ -5,8 +5,8 @@ using CustomerCare.Storage;
 namespace CustomerCare.Complaints.Intake;
 
 /// <summary>
-/// Finds the customer behind a complaint: by customer id, then e-mail, then phone, then order number, and records
-/// which rule matched. A complaint that matches nobody is kept, and flagged for staff.
+/// Finds the customer behind a complaint: by customer id, then e-mail (case-insensitively), then phone, then order
+/// number, and records which rule matched. A complaint that matches nobody is kept, and flagged for staff.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 internal sealed class CustomerMatcher(ICustomerStore customers)
@@ -18,7 +18,9 @@ internal sealed class CustomerMatcher(ICustomerStore customers)
             return (new CustomerMatch(byId.Id, MatchReason.CustomerId), byId);
         }
 
-        if (submission.Email is { } email && await FirstAsync(c => c.Email == email, cancellationToken).ConfigureAwait(false) is { } byEmail)
+        // Mail systems treat the local part case-insensitively in practice, and customers type it as they please.
+        if (submission.Email is { } email && email.Value is var address
+            && await FirstAsync(c => c.Email != null && string.Equals(c.Email.Value.Value, address, StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false) is { } byEmail)
         {
             return (new CustomerMatch(byEmail.Id, MatchReason.Email), byEmail);
         }

@@ -36,9 +36,11 @@ public sealed class SuspicionDetector
     {
         ArgumentNullException.ThrowIfNull(complaint);
         var flags = new List<SuspicionFlag>();
-        if (complaint.Match.Reason == MatchReason.None && complaint.OrderId is null)
+        if (complaint.Match.Reason == MatchReason.None)
         {
-            flags.Add(new SuspicionFlag(SuspicionReason.UnknownAuthor, "the author matches no customer and no order"));
+            flags.Add(new SuspicionFlag(SuspicionReason.UnknownAuthor, complaint.OrderId is { } order
+                ? $"the author matches no customer, and order {order} does not exist"
+                : "the author matches no customer and names no order"));
         }
 
         var since = complaint.ReceivedAt - _options.BurstWindow;

@@ -1,0 +1,68 @@
+using CustomerCare.Complaints.Assignment;
+using CustomerCare.Complaints.Suspicion;
+using CustomerCare.Policy.Compensation;
+using CustomerCare.Policy.Promises;
+
+namespace CustomerCare.Policy;
+
+/// <summary>
+/// The satisfaction policy as data (seed 001: one written procedure every department applies the same way): tone,
+/// promises, compensation, assignment and suspicion. Bound from the <c>CustomerCare:Policy</c> configuration section
+/// and validated when the host starts.
+/// </summary>
+public sealed class SatisfactionPolicyOptions
+{
+    /// <summary>The tone of voice replies use. Default <see cref="ToneOfVoice.Friendly"/>.</summary>
+    public ToneOfVoice Tone { get; set; } = ToneOfVoice.Friendly;
+
+    /// <summary>How broken delivery promises are detected.</summary>
+    public PromiseOptions Promises { get; set; } = new();
+
+    /// <summary>What each broken promise earns, and the caps.</summary>
+    public CompensationOptions Compensation { get; set; } = new();
+
+    /// <summary>Who works each channel.</summary>
+    public AssignmentOptions Assignment { get; set; } = new();
+
+    /// <summary>When a complaint is flagged as suspicious.</summary>
+    public SuspicionOptions Suspicion { get; set; } = new();
+
+    /// <summary>Checks every section.</summary>
+    /// <exception cref="FieldValidationException">A setting is invalid; every problem is listed, its field prefixed with the section, such as <c>Compensation.Caps.Period</c>.</exception>
+    public void Validate()
+    {
+        var errors = new List<FieldError>();
+        if (!Enum.IsDefined(Tone))
+        {
+            errors.Add(FieldErrors.Create(nameof(Tone), Tone.ToString(), FieldErrorCodes.Unknown, "is not a tone of voice: Formal, Friendly or Witty"));
+        }
+
+        Section(errors, nameof(Promises), Promises, p => p.Validate());
+        Section(errors, nameof(Compensation), Compensation, c => c.Validate());
+        Section(errors, nameof(Assignment), Assignment, a => a.Validate());
+        Section(errors, nameof(Suspicion), Suspicion, s => s.Validate());
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
+    }
+
+    private static void Section<T>(List<FieldError> errors, string name, T? section, Action<T> validate)
+        where T : class
+    {
+        if (section is null)
+        {
+            errors.Add(FieldErrors.Create(name, null, FieldErrorCodes.Required, "is missing"));
+            return;
+        }
+
+        try
+        {
+            validate(section);
+        }
+        catch (FieldValidationException invalid)
+        {
+            errors.AddRange(invalid.Errors.Select(e => FieldErrors.WithPrefix(e, name)));
+        }
+    }
+}
