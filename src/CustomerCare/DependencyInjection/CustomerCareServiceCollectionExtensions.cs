@@ -132,6 +132,8 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton(sp => Policy(sp).Assignment);
         services.TryAddSingleton(sp => Policy(sp).Promises);
         services.TryAddSingleton(sp => Policy(sp).Compensation);
+        services.TryAddSingleton(sp => Policy(sp).Returns);
+        services.TryAddSingleton<Returns.ReturnService>();
         services.TryAddSingleton<Complaints.Suspicion.SuspicionDetector>();
         services.TryAddSingleton<Complaints.Assignment.ComplaintAssigner>();
         services.TryAddSingleton<Complaints.ComplaintService>();

@@ -7,7 +7,7 @@ namespace CustomerCare.Policy;
 
 /// <summary>
 /// The satisfaction policy as data (seed 001: one written procedure every department applies the same way): tone,
-/// promises, compensation, assignment and suspicion. Bound from the <c>CustomerCare:Policy</c> configuration section
+/// promises, compensation, returns, assignment and suspicion. Bound from the <c>CustomerCare:Policy</c> configuration section
 /// and validated when the host starts.
 /// </summary>
 public sealed class SatisfactionPolicyOptions
@@ -20,6 +20,9 @@ public sealed class SatisfactionPolicyOptions
 
     /// <summary>What each broken promise earns, and the caps.</summary>
     public CompensationOptions Compensation { get; set; } = new();
+
+    /// <summary>Return, exchange and warranty rules.</summary>
+    public Returns.ReturnPolicyOptions Returns { get; set; } = new();
 
     /// <summary>Who works each channel.</summary>
     public AssignmentOptions Assignment { get; set; } = new();
@@ -39,6 +42,7 @@ public sealed class SatisfactionPolicyOptions
 
         Section(errors, nameof(Promises), Promises, p => p.Validate());
         Section(errors, nameof(Compensation), Compensation, c => c.Validate());
+        Section(errors, nameof(Returns), Returns, r => r.Validate());
         Section(errors, nameof(Assignment), Assignment, a => a.Validate());
         Section(errors, nameof(Suspicion), Suspicion, s => s.Validate());
         if (errors.Count > 0)
