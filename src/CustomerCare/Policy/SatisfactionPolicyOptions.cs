@@ -8,7 +8,7 @@ namespace CustomerCare.Policy;
 /// <summary>
 /// The satisfaction policy as data (seed 001: one written procedure every department applies the same way): tone,
 /// promises, compensation, returns, assignment and suspicion. Bound from the <c>CustomerCare:Policy</c> configuration section
-/// and validated when the host starts.
+/// or read from JSON with <see cref="Json.SatisfactionPolicyJson"/>, and validated when the host starts.
 /// </summary>
 public sealed class SatisfactionPolicyOptions
 {

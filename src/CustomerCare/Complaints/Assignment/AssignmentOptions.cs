@@ -4,7 +4,7 @@ namespace CustomerCare.Complaints.Assignment;
 public sealed class AssignmentOptions
 {
     /// <summary>The team members per channel, by their staff identifiers. A channel without a team leaves complaints unassigned.</summary>
-    public Dictionary<ComplaintChannel, List<string>> Teams { get; } = [];
+    public Dictionary<ComplaintChannel, List<string>> Teams { get; set; } = [];
 
     /// <summary>How a member is picked. Default <see cref="AssignmentStrategy.LeastLoaded"/>.</summary>
     public AssignmentStrategy Strategy { get; set; } = AssignmentStrategy.LeastLoaded;

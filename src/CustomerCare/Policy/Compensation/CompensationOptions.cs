@@ -9,7 +9,7 @@ namespace CustomerCare.Policy.Compensation;
 public sealed class CompensationOptions
 {
     /// <summary>The rule per kind. A kind without a rule gets an apology alone.</summary>
-    public Dictionary<BrokenPromiseKind, CompensationRule> Rules { get; } = [];
+    public Dictionary<BrokenPromiseKind, CompensationRule> Rules { get; set; } = [];
 
     /// <summary>The caps per customer.</summary>
     public CompensationCaps Caps { get; set; } = new();
