@@ -32,6 +32,8 @@ internal sealed class CompiledEntry
 
     public required bool RequiresNegation { get; init; }
 
+    public required bool IgnoresNegation { get; init; }
+
     public required int Order { get; init; }
 }
 
@@ -193,6 +195,7 @@ internal sealed class CompiledLexicon
                 Category = entry.Category,
                 Weight = entry.Weight,
                 RequiresNegation = entry.Phrase.RequiresNegation,
+                IgnoresNegation = entry.Phrase.IgnoresNegation,
                 Order = order++,
             });
         }

@@ -248,7 +248,7 @@ public sealed partial class LexiconComplaintClassifier
     {
         foreach (var entry in entries)
         {
-            if (entry.RequiresNegation ? match.NegatedByVerb : (entry.Section != LexiconSection.Category || !match.Negated))
+            if (entry.RequiresNegation ? match.NegatedByVerb : (entry.Section != LexiconSection.Category || entry.IgnoresNegation || !match.Negated))
             {
                 return true;
             }
@@ -286,7 +286,7 @@ public sealed partial class LexiconComplaintClassifier
         {
             if (entry.Section == LexiconSection.Category)
             {
-                if (entry.RequiresNegation ? !match.NegatedByVerb : match.Negated)
+                if (entry.RequiresNegation ? !match.NegatedByVerb : (match.Negated && !entry.IgnoresNegation))
                 {
                     continue;
                 }
@@ -305,7 +305,7 @@ public sealed partial class LexiconComplaintClassifier
                     continue;
                 }
             }
-            else if (match.NegatedByVerb)
+            else if (match.NegatedByVerb && !entry.IgnoresNegation)
             {
                 // "not happy" is a complaint; "not bad" or "sorunsuz" is only faint praise.
                 polarity = polarity == Sentiment.Positive ? Sentiment.Negative : Sentiment.Positive;

@@ -53,10 +53,12 @@ internal static class LexiconParser
             if (equals >= 0)
             {
                 phraseText = line[..equals];
-                var weightText = line[(equals + 1)..].Trim();
+                var after = line[(equals + 1)..];
+                var weightText = after.Trim();
                 if (!double.TryParse(weightText, NumberStyles.Float, CultureInfo.InvariantCulture, out weight) || !IsValidWeight(weight))
                 {
-                    throw Error(source, lineNumber, equals + 2, $"weight '{weightText}' is not a number above 0 and at most {MaxWeight}");
+                    var weightColumn = equals + 2 + (after.Length - after.TrimStart().Length);
+                    throw Error(source, lineNumber, weightColumn, $"weight '{weightText}' is not a number above 0 and at most {MaxWeight}");
                 }
             }
 
@@ -66,9 +68,9 @@ internal static class LexiconParser
             }
 
             if (section is not (LexiconSection.Category or LexiconSection.Negative or LexiconSection.Positive)
-                && (phrase!.Words.Length != 1 || phrase.RequiresNegation || equals >= 0))
+                && (phrase!.Words.Length != 1 || phrase.RequiresNegation || phrase.IgnoresNegation || equals >= 0))
             {
-                throw Error(source, lineNumber, 1, $"[{section}] takes single words without '!' or a weight, not '{trimmed}'");
+                throw Error(source, lineNumber, 1, $"[{section}] takes single words without '!', '~' or a weight, not '{trimmed}'");
             }
 
             entries.Add(new LexiconEntry(section.Value, category, phrase!, weight));

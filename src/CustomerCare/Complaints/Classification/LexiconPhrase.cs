@@ -5,12 +5,14 @@ internal readonly record struct LexiconWord(string Text, bool IsStem);
 
 /// <summary>
 /// A lexicon phrase: one or more words, each exact (<c>late</c>) or a stem (<c>gecik*</c>), optionally marked with a
-/// leading <c>!</c> to count only when negated (<c>!gel*</c> matches <c>gelmedi</c>, not <c>geldi</c>).
+/// leading <c>!</c> to count only when negated (<c>!gel*</c> matches <c>gelmedi</c>, not <c>geldi</c>) or a leading
+/// <c>~</c> to count whether negated or not (<c>~iade*</c> is about a return in <c>iade yok</c> too).
 /// </summary>
 /// <param name="Display">The phrase as written, shown to staff as evidence.</param>
 /// <param name="Words">The normalised words.</param>
 /// <param name="RequiresNegation">Whether the phrase counts only when negated.</param>
-internal sealed record LexiconPhrase(string Display, LexiconWord[] Words, bool RequiresNegation)
+/// <param name="IgnoresNegation">Whether the phrase counts the same whether negated or not.</param>
+internal sealed record LexiconPhrase(string Display, LexiconWord[] Words, bool RequiresNegation, bool IgnoresNegation)
 {
     /// <summary>The most words a phrase may have.</summary>
     public const int MaxWords = 6;
@@ -35,8 +37,10 @@ internal sealed record LexiconPhrase(string Display, LexiconWord[] Words, bool R
         }
 
         var requiresNegation = trimmed[0] == '!';
-        var body = requiresNegation ? trimmed[1..] : trimmed;
-        var bodyOffset = offset + (requiresNegation ? 1 : 0);
+        var ignoresNegation = trimmed[0] == '~';
+        var marked = requiresNegation || ignoresNegation;
+        var body = marked ? trimmed[1..] : trimmed;
+        var bodyOffset = offset + (marked ? 1 : 0);
         var words = new List<LexiconWord>();
         var position = 0;
         while (position < body.Length)
@@ -96,7 +100,7 @@ internal sealed record LexiconPhrase(string Display, LexiconWord[] Words, bool R
             return false;
         }
 
-        phrase = new LexiconPhrase(trimmed, [.. words], requiresNegation);
+        phrase = new LexiconPhrase(trimmed, [.. words], requiresNegation, ignoresNegation);
         return true;
     }
 }

@@ -9,7 +9,10 @@ namespace CustomerCare.Complaints.Classification;
 /// The phrase uses the lexicon syntax: words separated by spaces; a word ending in <c>*</c> is a stem that matches the
 /// word followed by any suffixes of the language (<c>kargo*</c> matches <c>kargom</c>, <c>kargoya</c>,
 /// <c>kargodaki</c>; <c>refund*</c> matches <c>refunded</c>); other words match exactly; a leading <c>!</c> makes the
-/// phrase count only when negated (<c>!cevap ver*</c> matches <c>cevap vermediniz</c> but not <c>cevap verdiniz</c>).
+/// phrase count only when negated (<c>!cevap ver*</c> matches <c>cevap vermediniz</c> but not <c>cevap verdiniz</c>);
+/// a leading <c>~</c> makes it count the same whether negated or not (<c>~refund*</c> in <c>no refund yet</c>).
+/// Otherwise a negated category phrase does not count (<c>not damaged</c>) and a negated sentiment phrase counts for
+/// the other side (<c>not happy</c>).
 /// Words are normalised like the text, so case, Turkish letters and doubled letters do not matter.
 /// </para>
 /// <para>Instances are immutable and thread-safe.</para>

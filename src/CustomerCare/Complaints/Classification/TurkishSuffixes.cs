@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace CustomerCare.Complaints.Classification;
 
 /// <summary>
@@ -30,7 +28,7 @@ internal static class TurkishSuffixes
     /// <summary>The longest rest of a word that is still checked; longer rests are not a suffix chain.</summary>
     public const int MaxChainLength = 24;
 
-    private static readonly FrozenSet<string> Morphemes = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly SuffixTrie Morphemes = new(
     [
         // Plural, possessive, case and the buffer letters that join them.
         "ler", "lar", "m", "im", "um", "n", "in", "un", "i", "u", "si", "su", "miz", "imiz", "umuz", "muz", "niz", "iniz",
@@ -41,11 +39,12 @@ internal static class TurkishSuffixes
         // Copula and person.
         "dir", "dur", "tir", "tur", "yim", "yum", "sin", "sun", "iz", "uz", "yiz", "yuz", "siniz", "sunuz", "k",
 
-        // Tense, aspect, mood, participles and converbs.
+        // Tense, aspect, mood, participles and converbs (with the colloquial -iyo for -iyor).
         "di", "du", "ti", "tu", "ydi", "ydu", "mis", "mus", "ymis", "ymus", "se", "sa", "yse", "ysa", "ken", "yken",
-        "iyor", "uyor", "yor", "iyo", "uyo", "yo", "ecek", "acak", "yecek", "yacak", "eceg", "acag", "yeceg", "yacag", "ar", "er", "ir", "ur",
-        "r", "z", "meli", "mali", "mek", "mak", "dik", "duk", "tik", "tuk", "dig", "dug", "tig", "tug", "en", "an", "yen",
-        "yan", "ip", "up", "yip", "yup", "arak", "erek", "yarak", "yerek", "ince", "unca", "yince", "yunca",
+        "iyor", "uyor", "yor", "iyo", "uyo", "yo", "ecek", "acak", "yecek", "yacak", "eceg", "acag", "yeceg", "yacag",
+        "ar", "er", "ir", "ur", "r", "z", "meli", "mali", "mek", "mak", "dik", "duk", "tik", "tuk", "dig", "dug", "tig",
+        "tug", "en", "an", "yen", "yan", "ip", "up", "yip", "yup", "arak", "erek", "yarak", "yerek", "ince", "unca",
+        "yince", "yunca",
 
         // Voice and verb-forming suffixes.
         "il", "ul", "l", "t", "is", "us", "las", "les",
@@ -60,22 +59,18 @@ internal static class TurkishSuffixes
         "misiniz", "musunuz", "miyim", "muyum",
     ]);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MorphemeLookup =
-        Morphemes.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly SuffixTrie VoiceSuffixes = new(["il", "ul", "in", "un", "l", "n", "t", "tir", "dir", "tur", "dur", "is", "us", "s", "la", "le", "las", "les"]);
 
-    private static readonly string[] VoiceSuffixes = ["il", "ul", "in", "un", "l", "n", "t", "tir", "dir", "tur", "dur", "is", "us", "s", "la", "le", "las", "les"];
-
-    // Negative and inability verb endings, as they look after normalisation.
-    private static readonly string[] NegativeEndings =
+    // Negative and inability verb endings, as they look after normalisation (with the colloquial -miyo for -miyor).
+    private static readonly SuffixTrie NegativeEndings = new(
     [
-        "medi", "madi", "memis", "mamis", "miyor", "muyor", "mez", "maz", "meyecek", "mayacak", "meyen", "mayan",
-        "meden", "madan", "meyip", "mayip", "miyo", "muyo",
-        "emedi", "amadi", "emiyor", "amiyor", "emez", "amaz", "ememis", "amamis", "emeyecek", "amayacak", "emeyen", "amayan",
-        "yemedi", "yamadi", "yemiyor", "yamiyor", "yemez", "yamaz", "yememis", "yamamis", "yemeyecek", "yamayacak",
-        "yemeyen", "yamayan", "emiyo", "amiyo", "yemiyo", "yamiyo",
-    ];
-
-    private static readonly int MaxMorphemeLength = Morphemes.Max(m => m.Length);
+        "medi", "madi", "memis", "mamis", "miyor", "muyor", "miyo", "muyo", "mez", "maz", "meyecek", "mayacak", "meyen",
+        "mayan", "meden", "madan", "meyip", "mayip",
+        "emedi", "amadi", "emiyor", "amiyor", "emiyo", "amiyo", "emez", "amaz", "ememis", "amamis", "emeyecek", "amayacak",
+        "emeyen", "amayan",
+        "yemedi", "yamadi", "yemiyor", "yamiyor", "yemiyo", "yamiyo", "yemez", "yamaz", "yememis", "yamamis", "yemeyecek",
+        "yamayacak", "yemeyen", "yamayan",
+    ]);
 
     /// <summary>Whether <paramref name="rest"/> splits into a chain of known suffixes (an empty rest does).</summary>
     public static bool IsSuffixChain(ReadOnlySpan<char> rest)
@@ -94,18 +89,9 @@ internal static class TurkishSuffixes
         reachable[0] = true;
         for (var start = 0; start < rest.Length; start++)
         {
-            if (!reachable[start])
+            if (reachable[start])
             {
-                continue;
-            }
-
-            var longest = Math.Min(MaxMorphemeLength, rest.Length - start);
-            for (var length = 1; length <= longest; length++)
-            {
-                if (MorphemeLookup.Contains(rest.Slice(start, length)))
-                {
-                    reachable[start + length] = true;
-                }
+                Morphemes.MarkEnds(rest, start, reachable);
             }
         }
 
@@ -121,7 +107,30 @@ internal static class TurkishSuffixes
             return true;
         }
 
-        return StartsWithNegationAfterVoice(rest, depth: 0);
+        if (rest.Length > MaxChainLength)
+        {
+            return false;
+        }
+
+        // Voice suffixes may come between the stem and the negation: edil|medi, ulaş|tır|ıl|madı.
+        Span<bool> afterVoice = stackalloc bool[rest.Length + 1];
+        afterVoice[0] = true;
+        for (var start = 0; start < rest.Length; start++)
+        {
+            if (!afterVoice[start])
+            {
+                continue;
+            }
+
+            if (NegativeEndingAt(rest, start))
+            {
+                return true;
+            }
+
+            VoiceSuffixes.MarkEnds(rest, start, afterVoice);
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -131,38 +140,15 @@ internal static class TurkishSuffixes
     /// <param name="word">The normalised word.</param>
     public static bool HasNegatedVerbEnding(ReadOnlySpan<char> word)
     {
-        // A verb stem has at least two letters (ye-, de-), and an ending at least three.
-        for (var p = 2; p + 3 <= word.Length; p++)
-        {
-            var c = word[p];
-            var candidate = c == 'm'
-                || ((c is 'a' or 'e') && word[p + 1] == 'm')
-                || (c == 'y' && word[p + 2] == 'm');
-            if (candidate && StartsWithNegativeEnding(word[p..]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool StartsWithNegationAfterVoice(ReadOnlySpan<char> rest, int depth)
-    {
-        if (StartsWithNegativeEnding(rest))
-        {
-            return true;
-        }
-
-        if (depth == 3)
+        if (word.Length > MaxChainLength + 2)
         {
             return false;
         }
 
-        foreach (var voice in VoiceSuffixes)
+        // A verb stem has at least two letters (ye-, de-), and an ending at least three.
+        for (var p = 2; p + 3 <= word.Length; p++)
         {
-            if (rest.Length > voice.Length && rest.StartsWith(voice, StringComparison.Ordinal)
-                && StartsWithNegationAfterVoice(rest[voice.Length..], depth + 1))
+            if (NegativeEndingAt(word, p))
             {
                 return true;
             }
@@ -171,16 +157,83 @@ internal static class TurkishSuffixes
         return false;
     }
 
-    private static bool StartsWithNegativeEnding(ReadOnlySpan<char> rest)
+    private static bool NegativeEndingAt(ReadOnlySpan<char> text, int start)
     {
-        foreach (var ending in NegativeEndings)
+        var node = SuffixTrie.Root;
+        for (var i = start; i < text.Length; i++)
         {
-            if (rest.StartsWith(ending, StringComparison.Ordinal) && IsSuffixChain(rest[ending.Length..]))
+            node = NegativeEndings.Step(node, text[i]);
+            if (node == SuffixTrie.None)
+            {
+                return false;
+            }
+
+            if (NegativeEndings.IsEnd(node) && IsSuffixChain(text[(i + 1)..]))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>A trie over the letters a–z of normalised suffixes, walked without allocating.</summary>
+    private sealed class SuffixTrie
+    {
+        public const int Root = 0;
+        public const int None = 0;
+        private const int Letters = 26;
+        private readonly int[] _next;
+        private readonly bool[] _end;
+
+        public SuffixTrie(string[] suffixes)
+        {
+            var next = new List<int>(new int[Letters]);
+            var end = new List<bool> { false };
+            foreach (var suffix in suffixes)
+            {
+                var node = Root;
+                foreach (var c in suffix)
+                {
+                    var slot = (node * Letters) + (c - 'a');
+                    if (next[slot] == None)
+                    {
+                        next[slot] = end.Count;
+                        end.Add(false);
+                        next.AddRange(new int[Letters]);
+                    }
+
+                    node = next[slot];
+                }
+
+                end[node] = true;
+            }
+
+            _next = [.. next];
+            _end = [.. end];
+        }
+
+        public int Step(int node, char c) => c is >= 'a' and <= 'z' ? _next[(node * Letters) + (c - 'a')] : None;
+
+        public bool IsEnd(int node) => _end[node];
+
+        /// <summary>Marks in <paramref name="ends"/> every position where a suffix starting at <paramref name="start"/> ends.</summary>
+        public void MarkEnds(ReadOnlySpan<char> text, int start, Span<bool> ends)
+        {
+            var node = Root;
+            for (var i = start; i < text.Length; i++)
+            {
+                node = Step(node, text[i]);
+                if (node == None)
+                {
+                    return;
+                }
+
+                if (_end[node])
+                {
+                    ends[i + 1] = true;
+                }
+            }
+        }
     }
 }
