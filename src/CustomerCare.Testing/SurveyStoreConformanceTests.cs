@@ -219,7 +219,9 @@ public abstract class SurveyStoreConformanceTests
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
         {
             var mine = new List<Survey>();
-            while (await store.ClaimDueAsync(Day(2), Fortnight, limit: 3) is { Count: > 0 } batch)
+
+            // Bounded, so a store that hands out the same surveys again fails here instead of looping forever.
+            for (var round = 0; round < Surveys && await store.ClaimDueAsync(Day(2), Fortnight, limit: 3) is { Count: > 0 } batch; round++)
             {
                 mine.AddRange(batch);
             }
@@ -228,7 +230,8 @@ public abstract class SurveyStoreConformanceTests
         })));
 
         var claimed = claims.SelectMany(c => c).Select(s => s.Id.Value).ToArray();
-        Assert.Equal(Surveys, claimed.Length);
+        var twice = claimed.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Assert.True(twice.Length == 0, $"{twice.Length} survey(s) were claimed more than once, such as '{twice.FirstOrDefault()}'; a claim must select and mark in one atomic step.");
         Assert.Equal(Surveys, claimed.Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(await store.ClaimDueAsync(Day(9), Fortnight, 10));
     });
@@ -245,7 +248,9 @@ public abstract class SurveyStoreConformanceTests
         var writes = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
             await store.RecordAnswerAsync(id, Answer(1 + (i % 5), Day(2) + Duration.FromSeconds(i))))));
 
-        var recorded = Assert.Single(writes, w => w.Outcome == SurveyAnswerWriteOutcome.Recorded);
+        var recordedCount = writes.Count(w => w.Outcome == SurveyAnswerWriteOutcome.Recorded);
+        Assert.True(recordedCount == 1, $"{recordedCount} of {writes.Length} concurrent answers were recorded; exactly one must be, the others get AlreadyAnswered.");
+        var recorded = writes.Single(w => w.Outcome == SurveyAnswerWriteOutcome.Recorded);
         Assert.All(writes.Where(w => w != recorded), w => Assert.Equal((SurveyAnswerWriteOutcome.AlreadyAnswered, recorded.Survey!.Answer), (w.Outcome, w.Survey!.Answer)));
         Assert.Equal(recorded.Survey!.Answer, (await store.FindAsync(id))!.Answer);
     });
