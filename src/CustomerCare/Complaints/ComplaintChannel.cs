@@ -23,4 +23,7 @@ public enum ComplaintChannel
 
     /// <summary>A public complaint site such as sikayetvar.com, alosikayet.com or sikayetim.com.</summary>
     ComplaintSite = 6,
+
+    /// <summary>A low satisfaction-survey score, opened as a complaint by the library (seed 004).</summary>
+    Survey = 7,
 }

@@ -138,6 +138,8 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Complaints.Assignment.ComplaintAssigner>();
         services.TryAddSingleton<Complaints.ComplaintService>();
         services.TryAddSingleton<Complaints.Intake.ComplaintIntake>();
+        services.TryAddSingleton<Complaints.Intake.LowScoreComplaints>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Feedback.Surveys.ISurveyFollowUp, Complaints.Intake.LowScoreComplaints>(sp => sp.GetRequiredService<Complaints.Intake.LowScoreComplaints>()));
         services.TryAddSingleton<Policy.Promises.DeliveryPromises>();
         services.TryAddSingleton<Policy.Compensation.ServiceRecovery>();
         services.TryAddSingleton<Policy.Promises.BrokenPromiseDetector>();
