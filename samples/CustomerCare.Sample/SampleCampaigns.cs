@@ -15,7 +15,11 @@ public static class SampleCampaigns
         new("loyalty", "Sadık müşterimize teşekkür", Discount.PercentOff(15m, Lira(300m))),
         new("win-back", "Seni özledik", Discount.PercentOff(15m, Lira(200m))),
         new("thank-you", "Bir sonraki siparişine", Discount.AmountOff(Lira(40m))) { MinimumOrder = Lira(400m) },
-        new("apology", "Özür dileriz", Discount.AmountOff(Lira(75m))),
+        new("sorry-late", "Gecikme için özür", Discount.AmountOff(Lira(50m))),
+        new("sorry-lost", "Kayıp kargo için özür", Discount.AmountOff(Lira(150m))),
+        new("sorry-damaged", "Hasarlı ürün için özür", Discount.AmountOff(Lira(100m))),
+        new("sorry-wrong-item", "Yanlış ürün için özür", Discount.FreeShipping()),
+        new("sorry-slow", "Geç cevap için özür", Discount.PercentOff(10m, Lira(100m))),
     ];
 
     /// <summary>Every campaign identifier the ledger may hold, in the order the report lists them.</summary>

@@ -1,11 +1,13 @@
 using CustomerCare.Campaigns.Loyalty;
+using CustomerCare.Policy.Compensation;
+using CustomerCare.Sample.Simulation.Care;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
+using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Testing;
-using CustomerCare.Storage;
 
 namespace CustomerCare.Sample;
 
@@ -84,7 +86,13 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             .AddBirthdayCampaign()
             .AddLoyaltyCampaign(o => o.Every = LoyaltyPeriod.Quarter)
             .AddWinBackCampaign(o => o.InactiveDays = 60)
-            .AddThankYouCampaign();
+            .AddThankYouCampaign()
+            .AddSurveys()
+            .AddReviewHealth()
+            .UsePolicy(SamplePolicy.Create());
+        services.AddSingleton<RecoveryLog>();
+        services.AddSingleton<IServiceRecoveryObserver>(sp => sp.GetRequiredService<RecoveryLog>());
+        services.AddSingleton<CareSimulator>();
         services.AddSingleton<StoreSimulator>();
         services.AddSingleton<StoreReportBuilder>();
         services.AddSingleton<SegmentReportBuilder>();

@@ -8,7 +8,8 @@ namespace CustomerCare.Sample.Simulation;
 
 /// <summary>
 /// Plans one order's whole life when it is placed: its lines, and whether it ships, arrives, is cancelled (about
-/// 5 %), comes back in part or in full (about 4 % of deliveries) and gets a review.
+/// 5 %), comes back in part or in full (about 4 % of deliveries, a quarter of them damaged or the wrong item) and gets a
+/// review.
 /// </summary>
 /// <remarks>
 /// Deciding the fate up front keeps every event valid for the library: a cancellation is only planned before
@@ -116,18 +117,20 @@ public sealed class OrderPlanner
     private void AddReturns(List<CommerceEvent> events, CustomerId customerId, OrderId orderId, ImmutableArray<OrderLine> lines, Money total, Instant deliveredAt)
     {
         var firstReturnAt = deliveredAt + Duration.FromDays(_random.Int(1, 14)) + Hours(0, 12);
+        // A quarter of returns are the shop's fault: broken in transit, or the wrong size or colour sent.
+        var reason = Weighted.Pick(_random, (ReturnReason.ChangedMind, 60), (ReturnReason.Damaged, 15), (ReturnReason.WrongItem, 10), (ReturnReason.Defective, 5), (ReturnReason.NotAsDescribed, 10));
         if (lines.Length == 1 || _random.Bool(0.6f))
         {
-            events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt, orderId, total));
+            events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt, orderId, total) { Reason = reason });
             return;
         }
 
         // A partial return refunds one line; sometimes the rest follows a few days later.
         var refund = lines[_random.Int(0, lines.Length - 1)].LineTotal;
-        events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt, orderId, refund));
+        events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt, orderId, refund) { Reason = reason });
         if (_random.Bool(0.3f))
         {
-            events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt + Duration.FromDays(_random.Int(1, 5)), orderId, total - refund));
+            events.Add(new OrderReturned(_ids.NextEvent(), customerId, firstReturnAt + Duration.FromDays(_random.Int(1, 5)), orderId, total - refund) { Reason = ReturnReason.ChangedMind });
         }
     }
 

@@ -43,6 +43,9 @@ public sealed record SimulationResult
     /// <summary>Coupons the scheduled campaigns issued during the run (run once per simulated day), by campaign.</summary>
     public IReadOnlyDictionary<string, int> ScheduledCouponsIssued { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
+    /// <summary>What the simulated customers and staff did on the care side.</summary>
+    public Care.CareActivity Care { get; init; } = new();
+
     /// <summary>Whether every event was applied once and every retry was recognized.</summary>
     public bool IsClean => Rejections.IsEmpty && DuplicatesRecognized == DuplicatesSent && EventsApplied == EventsDelivered - DuplicatesSent;
 }

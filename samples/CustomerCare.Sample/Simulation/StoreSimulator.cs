@@ -28,13 +28,16 @@ public sealed class StoreSimulator
     private readonly CustomerEventProcessor _processor;
     private readonly FakeClock _clock;
     private readonly CampaignScheduler _campaigns;
+    private readonly Care.CareSimulator _care;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
     /// <param name="clock">The simulated clock, which the simulator advances.</param>
     /// <param name="campaigns">The scheduled campaigns, run once at the end of each simulated day.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns)
+    /// <param name="care">The care side of each day: complaints, staff, surveys.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care)
     {
+        _care = care ?? throw new ArgumentNullException(nameof(care));
         _campaigns = campaigns ?? throw new ArgumentNullException(nameof(campaigns));
         _processor = processor ?? throw new ArgumentNullException(nameof(processor));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
@@ -52,6 +55,9 @@ public sealed class StoreSimulator
         settings.Validate();
         var run = new SimulationRun(settings, _clock.GetCurrentInstant());
         var couponsIssued = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The care side draws from its own seeded source, so adding it left the store's events as they were.
+        var careRandom = new Bogus.Randomizer(settings.Seed + 7919);
+        var care = new Care.CareActivity();
         for (var day = 0; day < settings.Days; day++)
         {
             run.PlanDay(day);
@@ -68,10 +74,12 @@ public sealed class StoreSimulator
                 couponsIssued[result.CampaignId] = couponsIssued.GetValueOrDefault(result.CampaignId) + result.Issued.Count;
             }
 
+            await _care.RunDayAsync(careRandom, now, care, cancellationToken).ConfigureAwait(false);
+
             var date = (run.Start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
             progress?.Report(new SimulationProgress(day + 1, settings.Days, date, run.Applied));
         }
 
-        return run.Result(_clock.GetCurrentInstant()) with { ScheduledCouponsIssued = couponsIssued };
+        return run.Result(_clock.GetCurrentInstant()) with { ScheduledCouponsIssued = couponsIssued, Care = care };
     }
 }
