@@ -105,11 +105,9 @@ internal sealed class CalendarSpec
         return builder.Build();
     }
 
-    /// <summary>Whether the business is open while the wall clock shows <paramref name="wallTime"/>.</summary>
-    public bool IsOpenAt(LocalDateTime wallTime)
+    /// <summary>The minutes of a date during which the business is open: its weekday's slots, cut at a holiday's closing time.</summary>
+    public List<(int Open, int Close)> OpenRanges(LocalDate date)
     {
-        var date = wallTime.Date;
-        var minute = (wallTime.Hour * 60) + wallTime.Minute;
         var closedFrom = 1440;
         if (Dated.TryGetValue(date, out var dated))
         {
@@ -121,15 +119,7 @@ internal sealed class CalendarSpec
             closedFrom = Math.Min(closedFrom, annual);
         }
 
-        foreach (var (open, close) in Slots[(int)date.DayOfWeek])
-        {
-            if (minute >= open && minute < Math.Min(close, closedFrom))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Slots[(int)date.DayOfWeek].Select(s => (s.Open, Math.Min(s.Close, closedFrom))).Where(s => s.Item2 > s.Open).ToList();
     }
 
     public override string ToString() =>
