@@ -1,3 +1,4 @@
+using CustomerCare.Complaints;
 using System.Text;
 using System.Text.RegularExpressions;
 using CustomerCare.Policy.Calendar;
@@ -29,19 +30,19 @@ public sealed partial class BusinessCalendarDocTests
 
         Assert.Equal(2, blocks.Count);
         Assert.Equal(("support", 11), (calendar.Id, calendar.Hours.Count));
-        Assert.Equal(Duration.FromHours(8), policy.Targets.TargetFor(SlaChannel.Email, SlaPriority.Normal, SlaMetric.FirstResponse));
-        Assert.Equal(Duration.FromHours(1), policy.Targets.TargetFor(SlaChannel.Email, SlaPriority.Urgent, SlaMetric.FirstResponse));
-        Assert.Null(policy.Targets.TargetFor(SlaChannel.Twitter, SlaPriority.Normal, SlaMetric.NextResponse));
+        Assert.Equal(Duration.FromHours(8), policy.Targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.FirstResponse));
+        Assert.Equal(Duration.FromHours(1), policy.Targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.Urgent, SlaMetric.FirstResponse));
+        Assert.Null(policy.Targets.TargetFor(ComplaintChannel.Twitter, ComplaintPriority.Normal, SlaMetric.NextResponse));
     }
 
     [Fact]
     public void DefaultTargetsTable_ListsTheDefaultsAtNormalPriority()
     {
         var table = SlaTargetTable.Default;
-        string Cell(SlaChannel channel, SlaMetric metric) =>
-            table.TargetFor(channel, SlaPriority.Normal, metric) is { } d && d < Duration.FromHours(1) ? FormattableString.Invariant($"{d.TotalMinutes:0} min") : FormattableString.Invariant($"{table.TargetFor(channel, SlaPriority.Normal, metric)!.Value.TotalHours:0} h");
+        string Cell(ComplaintChannel channel, SlaMetric metric) =>
+            table.TargetFor(channel, ComplaintPriority.Normal, metric) is { } d && d < Duration.FromHours(1) ? FormattableString.Invariant($"{d.TotalMinutes:0} min") : FormattableString.Invariant($"{table.TargetFor(channel, ComplaintPriority.Normal, metric)!.Value.TotalHours:0} h");
 
-        foreach (var channel in Enum.GetValues<SlaChannel>())
+        foreach (var channel in Enum.GetValues<ComplaintChannel>())
         {
             var basis = table.BasisOf(channel) == SlaTimeBasis.BusinessHours ? "business hours" : "around the clock";
             var cells = $"| {basis} | {Cell(channel, SlaMetric.FirstResponse)} | {Cell(channel, SlaMetric.NextResponse)} | {Cell(channel, SlaMetric.Resolution)} |";

@@ -43,7 +43,6 @@ public sealed class LowScoreComplaints : ISurveyFollowUp
             Title = score,
             Text = string.IsNullOrWhiteSpace(followUp.Comment) ? score : followUp.Comment,
             IsPublic = false,
-            WrittenAt = followUp.AnsweredAt,
         }, cancellationToken).ConfigureAwait(false);
     }
 }

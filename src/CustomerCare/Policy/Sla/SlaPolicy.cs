@@ -1,3 +1,4 @@
+using CustomerCare.Complaints;
 using CustomerCare.Policy.Calendar;
 using NodaTime;
 
@@ -59,7 +60,7 @@ public sealed class SlaPolicy
     /// <param name="channel">The channel.</param>
     /// <returns>The calendar.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The channel is not defined.</exception>
-    public BusinessCalendar CalendarFor(SlaChannel channel) =>
+    public BusinessCalendar CalendarFor(ComplaintChannel channel) =>
         Targets.BasisOf(channel) == SlaTimeBasis.AroundTheClock ? BusinessCalendar.AlwaysOpen : BusinessCalendar;
 
     /// <summary>Starts the timer of one target.</summary>
@@ -71,7 +72,7 @@ public sealed class SlaPolicy
     /// <returns>The running timer, or <see langword="null"/> when the table has no target for that cell.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is not defined, or the deadline is outside <see cref="BusinessCalendar.SupportedInstants"/>.</exception>
     /// <exception cref="FieldValidationException">The subject id is blank or malformed.</exception>
-    public SlaTimer? StartTimer(string subjectId, SlaChannel channel, SlaPriority priority, SlaMetric metric, Instant startedAt) =>
+    public SlaTimer? StartTimer(string subjectId, ComplaintChannel channel, ComplaintPriority priority, SlaMetric metric, Instant startedAt) =>
         Targets.TargetFor(channel, priority, metric) is { } target
             ? SlaTimer.Start(subjectId, metric, target, CalendarFor(channel), startedAt, WarningShare)
             : null;

@@ -1,3 +1,4 @@
+using CustomerCare.Complaints;
 using CustomerCare.Policy.Calendar;
 using NodaTime;
 
@@ -16,7 +17,7 @@ internal static class SlaPolicyOptionsReader
             errors.Add(FieldErrors.Create("warning_share", share.ToString(System.Globalization.CultureInfo.InvariantCulture), FieldErrorCodes.OutOfRange, "is not above 0 and below 1"));
         }
 
-        var factors = new Dictionary<SlaPriority, double>();
+        var factors = new Dictionary<ComplaintPriority, double>();
         foreach (var (name, factor) in options.PriorityFactors ?? new Dictionary<string, double>())
         {
             var field = "priority_factors." + name;
@@ -34,7 +35,7 @@ internal static class SlaPolicyOptionsReader
             }
         }
 
-        double Factor(SlaPriority p) => factors.TryGetValue(p, out var f) ? f : SlaTargetTable.DefaultPriorityFactor(p);
+        double Factor(ComplaintPriority p) => factors.TryGetValue(p, out var f) ? f : SlaTargetTable.DefaultPriorityFactor(p);
         var table = factors.Count == 0 ? SlaTargetTable.Default : SlaTargetTable.BuildDefault(Factor);
         foreach (var (name, channelOptions) in options.Channels ?? new Dictionary<string, SlaChannelOptions>())
         {
@@ -56,7 +57,7 @@ internal static class SlaPolicyOptionsReader
         return errors.Count > 0 ? throw new FieldValidationException(errors) : new SlaPolicy(table, businessCalendar, options.WarningShare);
     }
 
-    private static SlaTargetTable ApplyChannel(SlaTargetTable table, SlaChannel channel, SlaChannelOptions options, string prefix, Func<SlaPriority, double> factor, List<FieldError> errors)
+    private static SlaTargetTable ApplyChannel(SlaTargetTable table, ComplaintChannel channel, SlaChannelOptions options, string prefix, Func<ComplaintPriority, double> factor, List<FieldError> errors)
     {
         if (!string.IsNullOrWhiteSpace(options.Basis))
         {
@@ -129,19 +130,19 @@ internal static class SlaPolicyOptionsReader
         return false;
     }
 
-    private static bool TryParseChannel(string name, out SlaChannel channel)
+    private static bool TryParseChannel(string name, out ComplaintChannel channel)
     {
         var trimmed = name.Trim();
         if (trimmed.Equals("X", StringComparison.OrdinalIgnoreCase))
         {
-            channel = SlaChannel.Twitter;
+            channel = ComplaintChannel.Twitter;
             return true;
         }
 
         return TryParseName(trimmed, out channel);
     }
 
-    private static bool TryParsePriority(string name, out SlaPriority priority) => TryParseName(name.Trim(), out priority);
+    private static bool TryParsePriority(string name, out ComplaintPriority priority) => TryParseName(name.Trim(), out priority);
 
     private static bool TryParseName<T>(string name, out T value)
         where T : struct, Enum =>

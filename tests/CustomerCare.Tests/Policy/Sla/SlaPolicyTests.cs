@@ -1,3 +1,4 @@
+using CustomerCare.Complaints;
 using System.Text;
 using CustomerCare.Policy.Calendar;
 using CustomerCare.Policy.Sla;
@@ -14,13 +15,14 @@ public sealed class SlaPolicyTests
     private static readonly Instant Friday17 = At("Europe/Istanbul", 2026, 6, 5, 17);
 
     [Theory]
-    [InlineData(SlaChannel.Twitter, SlaPriority.Normal, SlaMetric.FirstResponse, 60, SlaTimeBasis.AroundTheClock)]
-    [InlineData(SlaChannel.Facebook, SlaPriority.Urgent, SlaMetric.FirstResponse, 15, SlaTimeBasis.AroundTheClock)]
-    [InlineData(SlaChannel.Email, SlaPriority.Normal, SlaMetric.FirstResponse, 24 * 60, SlaTimeBasis.BusinessHours)]
-    [InlineData(SlaChannel.Email, SlaPriority.Low, SlaMetric.Resolution, 144 * 60, SlaTimeBasis.BusinessHours)]
-    [InlineData(SlaChannel.LiveChat, SlaPriority.High, SlaMetric.NextResponse, 7.5, SlaTimeBasis.BusinessHours)]
-    [InlineData(SlaChannel.ComplaintSite, SlaPriority.Normal, SlaMetric.FirstResponse, 8 * 60, SlaTimeBasis.AroundTheClock)]
-    public void DefaultTable_HasPerChannelTargetsScaledByPriority(SlaChannel channel, SlaPriority priority, SlaMetric metric, double minutes, SlaTimeBasis basis)
+    [InlineData(ComplaintChannel.Twitter, ComplaintPriority.Normal, SlaMetric.FirstResponse, 60, SlaTimeBasis.AroundTheClock)]
+    [InlineData(ComplaintChannel.Facebook, ComplaintPriority.Urgent, SlaMetric.FirstResponse, 15, SlaTimeBasis.AroundTheClock)]
+    [InlineData(ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.FirstResponse, 8 * 60, SlaTimeBasis.BusinessHours)]
+    [InlineData(ComplaintChannel.Email, ComplaintPriority.Low, SlaMetric.Resolution, 48 * 60, SlaTimeBasis.BusinessHours)]
+    [InlineData(ComplaintChannel.Survey, ComplaintPriority.Normal, SlaMetric.FirstResponse, 8 * 60, SlaTimeBasis.BusinessHours)]
+    [InlineData(ComplaintChannel.LiveChat, ComplaintPriority.High, SlaMetric.NextResponse, 7.5, SlaTimeBasis.BusinessHours)]
+    [InlineData(ComplaintChannel.ComplaintSite, ComplaintPriority.Normal, SlaMetric.FirstResponse, 8 * 60, SlaTimeBasis.AroundTheClock)]
+    public void DefaultTable_HasPerChannelTargetsScaledByPriority(ComplaintChannel channel, ComplaintPriority priority, SlaMetric metric, double minutes, SlaTimeBasis basis)
     {
         Assert.Equal(Duration.FromMinutes(minutes), SlaTargetTable.Default.TargetFor(channel, priority, metric));
         Assert.Equal(basis, SlaTargetTable.Default.BasisOf(channel));
@@ -31,20 +33,20 @@ public sealed class SlaPolicyTests
     {
         var policy = new SlaPolicy(SlaTargetTable.Default, Hours);
 
-        var tweet = policy.StartTimer("c-1", SlaChannel.Twitter, SlaPriority.Normal, SlaMetric.FirstResponse, Friday17)!;
-        var mail = policy.StartTimer("c-2", SlaChannel.Email, SlaPriority.Normal, SlaMetric.FirstResponse, Friday17)!;
+        var tweet = policy.StartTimer("c-1", ComplaintChannel.Twitter, ComplaintPriority.Normal, SlaMetric.FirstResponse, Friday17)!;
+        var mail = policy.StartTimer("c-2", ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.FirstResponse, Friday17)!;
 
         Assert.Equal(Friday17 + Duration.FromHours(1), tweet.Deadline);
-        Assert.Equal(new LocalDateTime(2026, 6, 10, 17, 0), mail.Deadline!.Value.Local("Europe/Istanbul"));
+        Assert.Equal(new LocalDateTime(2026, 6, 8, 17, 0), mail.Deadline!.Value.Local("Europe/Istanbul"));
     }
 
     [Fact]
     public void StartTimer_WithoutATargetInTheCell_ReturnsNull()
     {
-        var policy = new SlaPolicy(SlaTargetTable.Default.WithTarget(SlaChannel.Phone, SlaPriority.Low, SlaMetric.NextResponse, null), Hours);
+        var policy = new SlaPolicy(SlaTargetTable.Default.WithTarget(ComplaintChannel.Phone, ComplaintPriority.Low, SlaMetric.NextResponse, null), Hours);
 
-        Assert.Null(policy.StartTimer("c-1", SlaChannel.Phone, SlaPriority.Low, SlaMetric.NextResponse, Friday17));
-        Assert.NotNull(policy.StartTimer("c-1", SlaChannel.Phone, SlaPriority.Normal, SlaMetric.NextResponse, Friday17));
+        Assert.Null(policy.StartTimer("c-1", ComplaintChannel.Phone, ComplaintPriority.Low, SlaMetric.NextResponse, Friday17));
+        Assert.NotNull(policy.StartTimer("c-1", ComplaintChannel.Phone, ComplaintPriority.Normal, SlaMetric.NextResponse, Friday17));
     }
 
     [Fact]
@@ -70,14 +72,14 @@ public sealed class SlaPolicyTests
         var targets = policy.Targets;
 
         Assert.Equal(0.75, policy.WarningShare);
-        Assert.Equal(Duration.FromHours(8), targets.TargetFor(SlaChannel.Email, SlaPriority.Normal, SlaMetric.FirstResponse));
-        Assert.Equal(Duration.FromHours(4), targets.TargetFor(SlaChannel.Email, SlaPriority.High, SlaMetric.FirstResponse));
-        Assert.Equal(Duration.FromMinutes(90), targets.TargetFor(SlaChannel.Email, SlaPriority.Urgent, SlaMetric.FirstResponse));
-        Assert.Equal(Duration.FromHours(12), targets.TargetFor(SlaChannel.Email, SlaPriority.Urgent, SlaMetric.NextResponse));
-        Assert.Null(targets.TargetFor(SlaChannel.Twitter, SlaPriority.High, SlaMetric.NextResponse));
-        Assert.Equal(SlaTimeBasis.AroundTheClock, targets.BasisOf(SlaChannel.LiveChat));
-        Assert.Equal(Duration.FromMinutes(90), targets.TargetFor(SlaChannel.LiveChat, SlaPriority.Normal, SlaMetric.Resolution));
-        Assert.Same(BusinessCalendar.AlwaysOpen, policy.CalendarFor(SlaChannel.LiveChat));
+        Assert.Equal(Duration.FromHours(8), targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.FirstResponse));
+        Assert.Equal(Duration.FromHours(4), targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.High, SlaMetric.FirstResponse));
+        Assert.Equal(Duration.FromMinutes(90), targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.Urgent, SlaMetric.FirstResponse));
+        Assert.Equal(Duration.FromHours(4), targets.TargetFor(ComplaintChannel.Email, ComplaintPriority.Urgent, SlaMetric.NextResponse));
+        Assert.Null(targets.TargetFor(ComplaintChannel.Twitter, ComplaintPriority.High, SlaMetric.NextResponse));
+        Assert.Equal(SlaTimeBasis.AroundTheClock, targets.BasisOf(ComplaintChannel.LiveChat));
+        Assert.Equal(Duration.FromMinutes(90), targets.TargetFor(ComplaintChannel.LiveChat, ComplaintPriority.Normal, SlaMetric.Resolution));
+        Assert.Same(BusinessCalendar.AlwaysOpen, policy.CalendarFor(ComplaintChannel.LiveChat));
     }
 
     [Fact]
@@ -113,6 +115,6 @@ public sealed class SlaPolicyTests
     [Fact]
     public void WithTarget_NotPositive_IsRefused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SlaTargetTable.Empty.WithTarget(SlaChannel.Email, SlaPriority.Normal, SlaMetric.Resolution, Duration.Zero));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SlaTargetTable.Empty.WithTarget(ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.Resolution, Duration.Zero));
     }
 }

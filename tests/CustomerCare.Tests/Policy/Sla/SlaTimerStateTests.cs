@@ -1,3 +1,4 @@
+using CustomerCare.Complaints;
 using CustomerCare.Policy.Calendar;
 using CustomerCare.Policy.Sla;
 using NodaTime;
@@ -53,8 +54,8 @@ public sealed class SlaTimerStateTests
     public void PolicyRestore_PicksTheCalendarTheStateNames()
     {
         var policy = new SlaPolicy(SlaTargetTable.Default, Hours);
-        var social = policy.StartTimer("complaint-7", SlaChannel.Twitter, SlaPriority.Normal, SlaMetric.FirstResponse, Monday9)!;
-        var email = policy.StartTimer("complaint-7", SlaChannel.Email, SlaPriority.Normal, SlaMetric.FirstResponse, Monday9)!;
+        var social = policy.StartTimer("complaint-7", ComplaintChannel.Twitter, ComplaintPriority.Normal, SlaMetric.FirstResponse, Monday9)!;
+        var email = policy.StartTimer("complaint-7", ComplaintChannel.Email, ComplaintPriority.Normal, SlaMetric.FirstResponse, Monday9)!;
 
         Assert.Same(BusinessCalendar.AlwaysOpen, policy.Restore(social.ToState()).Calendar);
         Assert.Same(Hours, policy.Restore(email.ToState()).Calendar);
