@@ -79,6 +79,9 @@ public sealed record Complaint
     /// <summary>Why it looks suspicious, if it does; for staff, never an automatic rejection.</summary>
     public ImmutableArray<SuspicionFlag> Flags { get; init; } = [];
 
+    /// <summary>The response timers (first response, resolution), as stored; <see cref="Sla.ComplaintSlaTracker"/> keeps them in step with the lifecycle.</summary>
+    public ImmutableArray<Policy.Sla.SlaTimerState> Sla { get; init; } = [];
+
     /// <summary>The audit history, oldest first.</summary>
     public ImmutableArray<ComplaintHistoryEntry> History { get; init; } = [];
 

@@ -16,13 +16,16 @@ public sealed class ComplaintService
     private readonly IComplaintStore _store;
     private readonly IClock _clock;
     private readonly IComplaintObserver[] _observers;
+    private readonly Sla.ComplaintSlaTracker? _sla;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The complaint store.</param>
     /// <param name="clock">The clock changes are stamped with.</param>
     /// <param name="observers">Told about status changes after they are stored.</param>
-    public ComplaintService(IComplaintStore store, IClock clock, IEnumerable<IComplaintObserver> observers)
+    /// <param name="sla">Keeps the response timers in step with each change; <see langword="null"/> for none.</param>
+    public ComplaintService(IComplaintStore store, IClock clock, IEnumerable<IComplaintObserver> observers, Sla.ComplaintSlaTracker? sla = null)
     {
+        _sla = sla;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _observers = [.. observers ?? throw new ArgumentNullException(nameof(observers))];
@@ -178,7 +181,9 @@ public sealed class ComplaintService
         {
             var current = await _store.FindAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new KeyNotFoundException($"Complaint {id} does not exist.");
-            var changed = change(current, _clock.GetCurrentInstant());
+            var now = _clock.GetCurrentInstant();
+            var changed = change(current, now);
+            changed = _sla?.Apply(current, changed, now) ?? changed;
             if (await _store.UpdateAsync(changed, current.Version, cancellationToken).ConfigureAwait(false) is { } stored)
             {
                 return stored;

@@ -134,6 +134,14 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton(sp => Policy(sp).Compensation);
         services.TryAddSingleton(sp => Policy(sp).Returns);
         services.TryAddSingleton<Returns.ReturnService>();
+        services.TryAddSingleton(sp => Policy(sp).BuildSla());
+        services.TryAddSingleton<Complaints.Sla.ComplaintSlaTracker>();
+        services.TryAddSingleton<Complaints.Sla.ComplaintSlaSweep>();
+        services.TryAddSingleton<Insights.IResponseClock, Complaints.Sla.SlaResponseClock>();
+        // The KPIs read survey answers even when surveys are sent by another system; AddSurveys shares this store.
+        services.TryAddSingleton<InMemorySurveyStore>();
+        services.TryAddSingleton<ISurveyStore>(sp => sp.GetRequiredService<InMemorySurveyStore>());
+        services.TryAddSingleton<Insights.CareKpiService>();
         services.TryAddSingleton<Complaints.Suspicion.SuspicionDetector>();
         services.TryAddSingleton<Complaints.Assignment.ComplaintAssigner>();
         services.TryAddSingleton<Complaints.ComplaintService>();

@@ -55,26 +55,25 @@ public sealed class CareKpiService
             Enum.GetValues<ComplaintCategory>().ToDictionary(c => c, c => complaints.Count(x => x.Category == c)),
             complaints.Count(c => c.IsOpen),
             complaints.Count(c => c.Flags.Length > 0),
-            Times(complaints, c => c.FirstRespondedAt, ResponseMetric.FirstResponse),
-            Times(complaints, c => c.ResolvedAt, ResponseMetric.Resolution),
+            Times(complaints, ResponseMetric.FirstResponse),
+            Times(complaints, ResponseMetric.Resolution),
             await scores.CsatAsync(from, until, cancellationToken).ConfigureAwait(false),
             await scores.NpsAsync(from, until, cancellationToken).ConfigureAwait(false),
             new RecoveryCounts(recoveries.Count, recoveries.Count(r => r.WithCoupon)),
             await RepeatPurchaseAsync(cancellationToken).ConfigureAwait(false));
     }
 
-    private ResponseTimes Times(IReadOnlyList<Complaint> complaints, Func<Complaint, Instant?> end, ResponseMetric metric)
+    private ResponseTimes Times(IReadOnlyList<Complaint> complaints, ResponseMetric metric)
     {
         var measured = new List<Duration>();
         int withTarget = 0, met = 0;
         foreach (var complaint in complaints)
         {
-            if (end(complaint) is not { } at)
+            if (_responseClock.Took(complaint, metric) is not { } took)
             {
                 continue;
             }
 
-            var took = _responseClock.BusinessTimeBetween(complaint, complaint.ReceivedAt, at);
             measured.Add(took);
             if (_responseClock.TargetOf(complaint, metric) is { } target)
             {

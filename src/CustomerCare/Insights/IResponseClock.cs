@@ -13,15 +13,14 @@ public enum ResponseMetric
     Resolution,
 }
 
-/// <summary>Measures a complaint's response times the way its response targets count them: in business time on the channel's calendar.</summary>
+/// <summary>Measures a complaint's response times the way its response targets count them: in business time on the channel's calendar, time waiting for the customer excluded.</summary>
 public interface IResponseClock
 {
-    /// <summary>The business time between two instants for a complaint's channel.</summary>
+    /// <summary>How long a complaint took to reach a metric.</summary>
     /// <param name="complaint">The complaint.</param>
-    /// <param name="from">The start.</param>
-    /// <param name="until">The end.</param>
-    /// <returns>The business time; zero when <paramref name="until"/> is not after <paramref name="from"/>.</returns>
-    Duration BusinessTimeBetween(Complaint complaint, Instant from, Instant until);
+    /// <param name="metric">The metric.</param>
+    /// <returns>The business time it took, or <see langword="null"/> when the metric was not reached.</returns>
+    Duration? Took(Complaint complaint, ResponseMetric metric);
 
     /// <summary>The complaint's target for a metric, by its channel and priority.</summary>
     /// <param name="complaint">The complaint.</param>

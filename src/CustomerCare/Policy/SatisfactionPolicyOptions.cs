@@ -1,5 +1,7 @@
 using CustomerCare.Complaints.Assignment;
 using CustomerCare.Complaints.Suspicion;
+using CustomerCare.Policy.Calendar;
+using CustomerCare.Policy.Sla;
 using CustomerCare.Policy.Compensation;
 using CustomerCare.Policy.Promises;
 
@@ -14,6 +16,15 @@ public sealed class SatisfactionPolicyOptions
 {
     /// <summary>The tone of voice replies use. Default <see cref="ToneOfVoice.Friendly"/>.</summary>
     public ToneOfVoice Tone { get; set; } = ToneOfVoice.Friendly;
+
+    /// <summary>
+    /// The business calendar response targets count on. By default Monday to Friday 09:00–18:00 in Europe/Istanbul
+    /// (used whenever <see cref="BusinessCalendarOptions.Hours"/> is empty), closed on the Turkish national and religious holidays.
+    /// </summary>
+    public BusinessCalendarOptions Calendar { get; set; } = new() { TurkishNationalHolidays = true, TurkishReligiousHolidays = true };
+
+    /// <summary>The response targets per channel and priority, over <see cref="SlaTargetTable.Default"/>.</summary>
+    public SlaPolicyOptions Sla { get; set; } = new();
 
     /// <summary>How broken delivery promises are detected.</summary>
     public PromiseOptions Promises { get; set; } = new();
@@ -40,6 +51,7 @@ public sealed class SatisfactionPolicyOptions
             errors.Add(FieldErrors.Create(nameof(Tone), Tone.ToString(), FieldErrorCodes.Unknown, "is not a tone of voice: Formal, Friendly or Witty"));
         }
 
+        Section(errors, nameof(Calendar), Calendar, _ => BuildSla());
         Section(errors, nameof(Promises), Promises, p => p.Validate());
         Section(errors, nameof(Compensation), Compensation, c => c.Validate());
         Section(errors, nameof(Returns), Returns, r => r.Validate());
@@ -49,6 +61,28 @@ public sealed class SatisfactionPolicyOptions
         {
             throw new FieldValidationException(errors);
         }
+    }
+
+    /// <summary>Builds the response-target policy on the business calendar.</summary>
+    /// <returns>The policy.</returns>
+    /// <exception cref="FieldValidationException">The calendar or the targets are invalid.</exception>
+    public SlaPolicy BuildSla()
+    {
+        var calendar = Calendar ?? throw FieldValidationException.For(nameof(Calendar), null, FieldErrorCodes.Required, "is missing");
+        if (calendar.Hours is null || calendar.Hours.Count == 0)
+        {
+            calendar = new BusinessCalendarOptions
+            {
+                Id = calendar.Id,
+                TimeZone = calendar.TimeZone,
+                Hours = [new OpeningHoursOptions { Days = "Mon-Fri", Slots = ["09:00-18:00"] }],
+                TurkishNationalHolidays = calendar.TurkishNationalHolidays,
+                TurkishReligiousHolidays = calendar.TurkishReligiousHolidays,
+                Holidays = calendar.Holidays,
+            };
+        }
+
+        return SlaPolicy.FromOptions(Sla ?? new SlaPolicyOptions(), BusinessCalendar.FromOptions(calendar));
     }
 
     private static void Section<T>(List<FieldError> errors, string name, T? section, Action<T> validate)

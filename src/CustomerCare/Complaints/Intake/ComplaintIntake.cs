@@ -30,6 +30,7 @@ public sealed class ComplaintIntake
     private readonly ComplaintAssigner _assigner;
     private readonly IClock _clock;
     private readonly IComplaintObserver[] _observers;
+    private readonly Sla.ComplaintSlaTracker? _sla;
 
     /// <summary>Creates the intake.</summary>
     /// <param name="complaints">The complaint store.</param>
@@ -39,6 +40,7 @@ public sealed class ComplaintIntake
     /// <param name="assigner">The assigner.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="observers">Told about received complaints after they are stored.</param>
+    /// <param name="sla">Starts the response timers; <see langword="null"/> for none.</param>
     public ComplaintIntake(
         IComplaintStore complaints,
         ICustomerStore customers,
@@ -46,8 +48,10 @@ public sealed class ComplaintIntake
         SuspicionDetector suspicion,
         ComplaintAssigner assigner,
         IClock clock,
-        IEnumerable<IComplaintObserver> observers)
+        IEnumerable<IComplaintObserver> observers,
+        Sla.ComplaintSlaTracker? sla = null)
     {
+        _sla = sla;
         _complaints = complaints ?? throw new ArgumentNullException(nameof(complaints));
         _matcher = new CustomerMatcher(customers ?? throw new ArgumentNullException(nameof(customers)));
         _classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
@@ -107,11 +111,15 @@ public sealed class ComplaintIntake
             History = [new ComplaintHistoryEntry(now, ComplaintHistoryEntry.System, ComplaintAction.Received, null, ComplaintStatus.New.ToString(), $"matched by {match.Reason}")],
         };
         complaint = complaint with { Flags = [.. await _suspicion.DetectAsync(complaint, customer, cancellationToken).ConfigureAwait(false)] };
+        complaint = _sla?.Start(complaint) ?? complaint;
+        var arrived = complaint;
         complaint = ComplaintService.Move(complaint, ComplaintStatus.Acknowledged, ComplaintHistoryEntry.System, now, "automatic acknowledgement");
         if (classification.Sentiment == Sentiment.Positive)
         {
             complaint = ComplaintService.Move(complaint, ComplaintStatus.Resolved, ComplaintHistoryEntry.System, now, "positive feedback: thanked");
         }
+
+        complaint = _sla?.Apply(arrived, complaint, now) ?? complaint;
 
         if (await _assigner.PickAsync(complaint.Channel, cancellationToken).ConfigureAwait(false) is { } member)
         {
