@@ -41,6 +41,9 @@ public sealed class PlainTextReportWriter : IReportWriter
 
         Section(ReportTitles.Lifecycle, ReportRows.Lifecycle(report));
         Section(ReportTitles.Campaigns, ReportRows.Campaigns(report));
+        Section(ReportTitles.Care, ReportRows.Care(report));
+        Section(ReportTitles.ComplaintsByChannel, ReportRows.ComplaintsByChannel(report));
+        Section(ReportTitles.ComplaintsByCategory, ReportRows.ComplaintsByCategory(report));
 
         Title(ReportTitles.TopCustomers);
         Ranked(report.TopCustomers.Select(c =>

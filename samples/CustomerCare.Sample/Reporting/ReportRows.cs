@@ -30,6 +30,11 @@ public static class ReportRows
         rows.Add(("Recognized as duplicates", HumanFormat.Count(result.DuplicatesRecognized)));
         rows.Add(("Rejected events", HumanFormat.Count(result.Rejections.Length)));
         rows.Add(("Still in flight at the end", HumanFormat.Count(result.EventsInFlight)));
+        rows.Add(("Complaints and feedback sent", HumanFormat.Count(result.Care.ComplaintsSent)));
+        rows.Add(("  from made-up accounts", HumanFormat.Count(result.Care.FakePostsSent)));
+        rows.Add(("Staff answers", HumanFormat.Count(result.Care.Replies)));
+        rows.Add(("Surveys sent / answered", $"{HumanFormat.Count(result.Care.SurveysSent)} / {HumanFormat.Count(result.Care.SurveysAnswered)}"));
+        rows.Add(("Target warnings and breaches", HumanFormat.Count(result.Care.SlaEscalations)));
         return rows;
     }
 
@@ -127,6 +132,53 @@ public static class ReportRows
         ArgumentNullException.ThrowIfNull(report);
         return [.. report.Campaigns.Select(c => (CampaignLabel(c.Campaign) + " coupons issued", HumanFormat.Count(c.Issued)))];
     }
+
+    /// <summary>The rows of the customer-care section.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Label and value pairs.</returns>
+    public static IReadOnlyList<(string Label, string Value)> Care(StoreReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var care = report.Care;
+        return
+        [
+            ("Complaints and feedback", HumanFormat.Count(care.Complaints)),
+            ("Still open", HumanFormat.Count(care.Open)),
+            ("Flagged as suspicious", HumanFormat.Count(care.Suspicious)),
+            ("First answer, median", Hours(care.FirstResponseMedianHours)),
+            ("First answers within target", Share(care.FirstResponseTargetsMet)),
+            ("Resolution, median", Hours(care.ResolutionMedianHours)),
+            ("Resolutions within target", Share(care.ResolutionTargetsMet)),
+            ("CSAT", care.CsatPercent is { } csat ? $"{HumanFormat.Percent(csat / 100m)} of {HumanFormat.Count(care.CsatResponses)}" : "-"),
+            ("Broken promises compensated", HumanFormat.Count(care.Recoveries)),
+            ("  of which with a coupon", HumanFormat.Count(care.RecoveryCoupons)),
+            ("Bought again after a recovery", $"{Share(care.RepeatAfterRecovery)} of {HumanFormat.Count(care.RecoveredCustomers)}"),
+            ("Bought again, no recovery", $"{Share(care.RepeatWithoutRecovery)} of {HumanFormat.Count(care.OtherCustomers)}"),
+            ("Products flagged by reviews", care.FlaggedProducts.Count == 0 ? "none" : string.Join(", ", care.FlaggedProducts)),
+        ];
+    }
+
+    /// <summary>The rows of complaints per channel.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Label and value pairs.</returns>
+    public static IReadOnlyList<(string Label, string Value)> ComplaintsByChannel(StoreReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Care.ByChannel.Select(p => (p.Key, HumanFormat.Count(p.Value)))];
+    }
+
+    /// <summary>The rows of complaints per category.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>Label and value pairs.</returns>
+    public static IReadOnlyList<(string Label, string Value)> ComplaintsByCategory(StoreReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Care.ByCategory.Select(p => (p.Key, HumanFormat.Count(p.Value)))];
+    }
+
+    private static string Hours(double? hours) => hours is { } h ? HumanFormat.Number((decimal)h) + " business h" : "-";
+
+    private static string Share(double? share) => share is { } s ? HumanFormat.Percent((decimal)s) : "-";
 
     private static string CampaignLabel(string campaign) =>
         campaign.Length == 0 ? campaign : char.ToUpperInvariant(campaign[0]) + campaign[1..].Replace('_', ' ').Replace('-', ' ');

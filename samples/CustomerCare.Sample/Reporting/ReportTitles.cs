@@ -36,6 +36,15 @@ public static class ReportTitles
     /// <summary>The campaigns section.</summary>
     public const string Campaigns = "Campaigns";
 
+    /// <summary>The customer-care section.</summary>
+    public const string Care = "Customer care";
+
+    /// <summary>Complaints per channel.</summary>
+    public const string ComplaintsByChannel = "Complaints by channel";
+
+    /// <summary>Complaints per category.</summary>
+    public const string ComplaintsByCategory = "Complaints by category";
+
     /// <summary>The first members of an ad-hoc rule.</summary>
     public const string RuleMembers = "First 10 members by customer id";
 

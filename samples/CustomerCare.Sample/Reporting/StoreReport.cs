@@ -17,6 +17,7 @@ namespace CustomerCare.Sample.Reporting;
 /// <param name="Lifecycle">Customers by days since their last order.</param>
 /// <param name="TopCustomers">The best customers by net spend.</param>
 /// <param name="Campaigns">Each campaign with the coupons it has issued.</param>
+/// <param name="Care">Complaints, response times, satisfaction and service recovery.</param>
 public sealed record StoreReport(
     Instant AsOf,
     string Currency,
@@ -28,7 +29,8 @@ public sealed record StoreReport(
     IReadOnlyList<CategorySales> TopCategories,
     LifecycleBuckets Lifecycle,
     IReadOnlyList<TopCustomer> TopCustomers,
-    IReadOnlyList<CampaignIssued> Campaigns);
+    IReadOnlyList<CampaignIssued> Campaigns,
+    CareSummary Care);
 
 /// <summary>A campaign and the coupons it has issued, from the campaign ledger.</summary>
 /// <param name="Campaign">The campaign identifier, such as <c>birthday</c>.</param>

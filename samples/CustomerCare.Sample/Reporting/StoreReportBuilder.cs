@@ -25,14 +25,20 @@ public sealed class StoreReportBuilder
     private readonly IClock _clock;
     private readonly Currency _currency;
     private readonly ICampaignLedger _ledger;
+    private readonly Insights.CareKpiService _care;
+    private readonly Feedback.Reviews.ReviewHealthMonitor? _reviews;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="store">The customer store.</param>
     /// <param name="clock">The clock; the report is made as of its current instant.</param>
     /// <param name="options">The library options, for the store currency.</param>
     /// <param name="ledger">The campaign ledger, for the coupons each campaign issued.</param>
-    public StoreReportBuilder(ICustomerStore store, IClock clock, IOptions<CustomerCareOptions> options, ICampaignLedger ledger)
+    /// <param name="care">The library's care KPIs.</param>
+    /// <param name="reviews">Product review health, when registered.</param>
+    public StoreReportBuilder(ICustomerStore store, IClock clock, IOptions<CustomerCareOptions> options, ICampaignLedger ledger, Insights.CareKpiService care, Feedback.Reviews.ReviewHealthMonitor? reviews = null)
     {
+        _care = care ?? throw new ArgumentNullException(nameof(care));
+        _reviews = reviews;
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -76,7 +82,16 @@ public sealed class StoreReportBuilder
             TopCategories(orders),
             Lifecycle(buyers, never, asOf),
             [.. top.Select(c => new TopCustomer(c.Id.Value, c.Name.FullName, c.City, c.Stats.OrderCount, Round(c.Stats.TotalSpend.Amount), c.Stats.LastOrderAt))],
-            campaigns);
+            campaigns,
+            await CareAsync(asOf, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<CareSummary> CareAsync(Instant asOf, CancellationToken cancellationToken)
+    {
+        // Everything the store holds: the report is a picture of the whole run, not of one month.
+        var kpis = await _care.ComputeAsync(new Interval(asOf - Duration.FromDays(3650), asOf + Duration.Epsilon), cancellationToken).ConfigureAwait(false);
+        var flagged = _reviews is null ? [] : await _reviews.FlaggedProductsAsync(asOf, cancellationToken).ConfigureAwait(false);
+        return CareSummary.From(kpis, flagged);
     }
 
     private static OrderCounts CountOrders(IReadOnlyList<Order> orders)

@@ -34,6 +34,10 @@ public sealed class TableReportWriter : IReportWriter
             LabelValueTable(ReportTitles.Revenue, ReportRows.Revenue(report)),
             LabelValueTable(ReportTitles.ReturnsAndCancellations, ReportRows.Returns(report)),
             LabelValueTable(ReportTitles.Campaigns, ReportRows.Campaigns(report))));
+        _console.Write(new Columns(
+            LabelValueTable(ReportTitles.Care, ReportRows.Care(report)),
+            LabelValueTable(ReportTitles.ComplaintsByChannel, ReportRows.ComplaintsByChannel(report)),
+            LabelValueTable(ReportTitles.ComplaintsByCategory, ReportRows.ComplaintsByCategory(report))));
 
         var cities = RankedTable(ReportTitles.TopCities, "City", "Customers");
         foreach (var (city, rank) in report.TopCities.Select((c, i) => (c, i + 1)))

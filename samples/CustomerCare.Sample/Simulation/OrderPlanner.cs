@@ -57,7 +57,7 @@ public sealed class OrderPlanner
             new OrderPlaced(_ids.NextEvent(), customer.Id, placedAt, orderId, total)
             {
                 Lines = lines,
-                PromisedDeliveryDate = placedDate.PlusDays(_random.Int(2, 5)),
+                PromisedDeliveryDate = placedDate.PlusDays(_random.Int(3, 6)),
             },
         };
 

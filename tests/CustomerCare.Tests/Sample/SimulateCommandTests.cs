@@ -145,7 +145,7 @@ public sealed class SimulateCommandTests
         Assert.True(simulation.GetProperty("appliedByKind").GetProperty("order_placed").GetInt32() > 0);
 
         var report = json.GetProperty("report");
-        AssertProperties(report, "asOf", "currency", "customers", "orders", "revenue", "returnsAndCancellations", "topCities", "topCategories", "lifecycle", "topCustomers", "campaigns");
+        AssertProperties(report, "asOf", "currency", "customers", "orders", "revenue", "returnsAndCancellations", "topCities", "topCategories", "lifecycle", "topCustomers", "campaigns", "care");
         Assert.Equal("TRY", report.GetProperty("currency").GetString());
         AssertProperties(report.GetProperty("customers"), "total", "withOrders", "abroad", "vip");
         AssertProperties(report.GetProperty("orders"), "total", "placed", "shipped", "delivered", "cancelled", "partiallyReturned", "returned");
@@ -156,6 +156,11 @@ public sealed class SimulateCommandTests
         AssertProperties(report.GetProperty("topCategories")[0], "category", "units", "orders", "revenue");
         Assert.Equal(5, report.GetProperty("topCustomers").GetArrayLength());
         AssertProperties(report.GetProperty("topCustomers")[0], "customerId", "name", "city", "orders", "netSpend", "lastOrderAt");
+        var care = report.GetProperty("care");
+        Assert.True(care.GetProperty("complaints").GetInt32() > 0);
+        Assert.Equal(8, care.GetProperty("byChannel").EnumerateObject().Count());
+        Assert.True(care.GetProperty("recoveries").GetInt32() > 0);
+        Assert.True(care.GetProperty("csatResponses").GetInt32() > 0);
 
         // Amounts are JSON numbers with a dot, never tr-TR text such as "1.234,50".
         Assert.Equal(JsonValueKind.Number, report.GetProperty("revenue").GetProperty("netSpend").ValueKind);

@@ -15,6 +15,9 @@ public sealed class CareActivity
     /// <summary>Surveys sent.</summary>
     public int SurveysSent { get; set; }
 
+    /// <summary>Response-target warnings and breaches the daily escalation sweep raised.</summary>
+    public int SlaEscalations { get; set; }
+
     /// <summary>Surveys answered.</summary>
     public int SurveysAnswered { get; set; }
 }

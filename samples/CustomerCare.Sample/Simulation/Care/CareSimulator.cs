@@ -2,6 +2,7 @@ using System.Globalization;
 using Bogus;
 using CustomerCare.Complaints;
 using CustomerCare.Complaints.Intake;
+using CustomerCare.Complaints.Sla;
 using CustomerCare.Customers;
 using CustomerCare.Feedback.Surveys;
 using CustomerCare.Policy.Promises;
@@ -33,6 +34,7 @@ public sealed class CareSimulator
     private readonly SurveyService _surveys;
     private readonly ICustomerStore _customers;
     private readonly RecoveryLog _recoveries;
+    private readonly ComplaintSlaSweep _sla;
     private int _sequence;
 
     /// <summary>Creates the simulator.</summary>
@@ -43,8 +45,10 @@ public sealed class CareSimulator
     /// <param name="surveys">The survey service.</param>
     /// <param name="customers">The customer store.</param>
     /// <param name="recoveries">The library's recoveries, as the customers learn of them.</param>
-    public CareSimulator(ComplaintIntake intake, ComplaintService complaints, IComplaintStore store, BrokenPromiseDetector promises, SurveyService surveys, ICustomerStore customers, RecoveryLog recoveries)
+    /// <param name="sla">The escalation sweep, run at the end of each day.</param>
+    public CareSimulator(ComplaintIntake intake, ComplaintService complaints, IComplaintStore store, BrokenPromiseDetector promises, SurveyService surveys, ICustomerStore customers, RecoveryLog recoveries, ComplaintSlaSweep sla)
     {
+        _sla = sla ?? throw new ArgumentNullException(nameof(sla));
         _intake = intake ?? throw new ArgumentNullException(nameof(intake));
         _complaints = complaints ?? throw new ArgumentNullException(nameof(complaints));
         _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -66,9 +70,10 @@ public sealed class CareSimulator
         ArgumentNullException.ThrowIfNull(activity);
         var dayStart = now - Duration.FromDays(1);
         await _promises.SweepAsync(now, cancellationToken).ConfigureAwait(false);
-        await StaffAsync(random, now, activity, cancellationToken).ConfigureAwait(false);
         await CustomersSpeakAsync(random, dayStart, activity, cancellationToken).ConfigureAwait(false);
+        await StaffAsync(random, now, activity, cancellationToken).ConfigureAwait(false);
         await SurveysAsync(random, now, activity, cancellationToken).ConfigureAwait(false);
+        activity.SlaEscalations += (await _sla.RunAsync(now, cancellationToken).ConfigureAwait(false)).Count;
     }
 
     private async Task CustomersSpeakAsync(Randomizer random, Instant dayStart, CareActivity activity, CancellationToken cancellationToken)
@@ -99,11 +104,12 @@ public sealed class CareSimulator
             // A competitor's made-up account posts the same story a few times within the hour.
             var handle = "@" + random.AlphaNumeric(8);
             var at = dayStart + Duration.FromMinutes(random.Int(0, 22 * 60));
+            var channel = random.Bool() ? ComplaintChannel.Twitter : ComplaintChannel.ComplaintSite;
             for (var post = 0; post < 3; post++)
             {
                 await _intake.ReceiveAsync(new ComplaintSubmission
                 {
-                    Channel = post % 2 == 0 ? ComplaintChannel.Twitter : ComplaintChannel.ComplaintSite,
+                    Channel = channel,
                     SourceReference = NextReference("fake"),
                     AuthorHandle = handle,
                     Text = Voices.Fake[random.Int(0, Voices.Fake.Length - 1)],
@@ -136,7 +142,7 @@ public sealed class CareSimulator
             // Public posts name the order only half the time; the rest must be matched some other way, or not at all.
             OrderNumber = order is not null && (channel is not (ComplaintChannel.Twitter or ComplaintChannel.Facebook or ComplaintChannel.ComplaintSite) || random.Bool(0.5f)) ? order : null,
             Text = text,
-            WrittenAt = dayStart + Duration.FromMinutes(random.Int(0, 23 * 60)),
+            WrittenAt = dayStart + Duration.FromMinutes(random.Int(7 * 60, 21 * 60)),
         }, cancellationToken).ConfigureAwait(false);
         activity.ComplaintsSent++;
     }
