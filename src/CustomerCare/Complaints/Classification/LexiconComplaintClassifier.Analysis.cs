@@ -19,7 +19,7 @@ public sealed partial class LexiconComplaintClassifier
     private const int ShoutingMinLetters = 8;
     private const double QuestionFactor = 0.5;
 
-    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count)
+    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count, bool shouting)
     {
         IndexWords(lexicon, s, count);
 
@@ -51,7 +51,7 @@ public sealed partial class LexiconComplaintClassifier
         }
 
         negative += LooseNegation(lexicon.Language, s, count);
-        if (IsShouting(source))
+        if (shouting)
         {
             negative += ShoutingWeight;
         }
@@ -117,21 +117,8 @@ public sealed partial class LexiconComplaintClassifier
         return Math.Min(weight, LooseNegationCap);
     }
 
-    private static bool IsShouting(ReadOnlySpan<char> source)
-    {
-        var letters = 0;
-        var upper = 0;
-        foreach (var c in source)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                upper += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return letters >= ShoutingMinLetters && upper * 5 >= letters * 4;
-    }
+    // Writing in capitals is shouting: at least 8 letters, four in five of them capitals.
+    private static bool IsShouting(int letters, int capitals) => letters >= ShoutingMinLetters && capitals * 5 >= letters * 4;
 
     private static bool EndsWithQuestion(ReadOnlySpan<char> source)
     {

@@ -131,9 +131,9 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
         var scratch = ClassificationScratch.Rent(length);
         try
         {
-            var count = ComplaintTextNormalizer.Tokenize(source, scratch.Text, scratch.Tokens);
+            var count = ComplaintTextNormalizer.Tokenize(source, scratch.Text, scratch.Tokens, out var letters, out var capitals);
             var lexicon = ChooseLexicon(locale, source, scratch, count);
-            return Analyze(lexicon, source, scratch, count);
+            return Analyze(lexicon, source, scratch, count, IsShouting(letters, capitals));
         }
         finally
         {
