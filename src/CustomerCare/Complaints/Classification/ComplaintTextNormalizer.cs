@@ -88,16 +88,45 @@ internal static class ComplaintTextNormalizer
                 while (i < source.Length)
                 {
                     c = source[i];
-                    if (char.IsLetterOrDigit(c))
+                    char folded;
+                    bool isLetter;
+                    if (char.IsAsciiLetterLower(c))
                     {
-                        var folded = Fold(c);
-                        var isLetter = !char.IsAsciiDigit(c) && (c < 128 || char.IsLetter(folded));
-                        allDigits &= !isLetter;
+                        folded = c;
+                        isLetter = true;
+                        letters++;
+                    }
+                    else if (char.IsAsciiLetterUpper(c))
+                    {
+                        folded = (char)(c | 0x20);
+                        isLetter = true;
+                        letters++;
+                        capitals++;
+                    }
+                    else if (char.IsAsciiDigit(c))
+                    {
+                        folded = c;
+                        isLetter = false;
+                    }
+                    else if (c >= 128 && char.IsLetterOrDigit(c))
+                    {
+                        folded = Fold(c);
+                        isLetter = char.IsLetter(folded);
                         if (isLetter)
                         {
                             letters++;
-                            capitals += folded != c && (c < 128 || char.IsUpper(c)) ? 1 : 0;
+                            capitals += char.IsUpper(c) ? 1 : 0;
                         }
+                    }
+                    else
+                    {
+                        folded = '\0';
+                        isLetter = false;
+                    }
+
+                    if (folded != '\0')
+                    {
+                        allDigits &= !isLetter;
 
                         // A doubled letter is written once: see remarks on the type.
                         if (!isLetter || folded != previous)

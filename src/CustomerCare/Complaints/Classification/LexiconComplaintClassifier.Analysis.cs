@@ -19,8 +19,13 @@ public sealed partial class LexiconComplaintClassifier
     private const int ShoutingMinLetters = 8;
     private const double QuestionFactor = 0.5;
 
-    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count, bool shouting)
+    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count, bool matched, bool shouting)
     {
+        if (!matched)
+        {
+            MatchWords(lexicon, s, count, s.Words, s.WordStart);
+        }
+
         IndexWords(lexicon, s, count);
 
         for (var start = 0; start < count; start++)
@@ -126,10 +131,27 @@ public sealed partial class LexiconComplaintClassifier
         return last >= 0 && source[last] == '?';
     }
 
+    /// <summary>Finds the lexicon words of every token (not of numbers), token by token.</summary>
+    private static void MatchWords(CompiledLexicon lexicon, ClassificationScratch s, int count, WordMatch[] words, int[] wordStart)
+    {
+        var total = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var token = s.Tokens[k];
+            wordStart[k] = total;
+            if (token.Kind != TokenKind.Number)
+            {
+                total += lexicon.MatchWord(s.Text.AsSpan(token.TextStart, token.TextLength), words.AsSpan(total));
+            }
+        }
+
+        wordStart[count] = total;
+    }
+
+    /// <summary>Works out each token's roles, clause, verb negation and whether a contrast word came before it.</summary>
     private static void IndexWords(CompiledLexicon lexicon, ClassificationScratch s, int count)
     {
         var turkish = lexicon.Language == ComplaintLanguage.Turkish;
-        var total = 0;
         var clause = 0;
         var afterContrast = false;
         for (var k = 0; k < count; k++)
@@ -140,22 +162,14 @@ public sealed partial class LexiconComplaintClassifier
                 clause++;
             }
 
-            s.WordStart[k] = total;
             var roles = WordRoles.None;
-            var word = s.Text.AsSpan(token.TextStart, token.TextLength);
-            if (token.Kind != TokenKind.Number)
+            for (var m = s.WordStart[k]; m < s.WordStart[k + 1]; m++)
             {
-                var found = lexicon.MatchWord(word, s.Words.AsSpan(total));
-                for (var m = total; m < total + found; m++)
-                {
-                    roles |= lexicon.RolesOf(s.Words[m].WordId);
-                }
-
-                total += found;
+                roles |= lexicon.RolesOf(s.Words[m].WordId);
             }
 
             s.Roles[k] = roles;
-            s.VerbNegated[k] = turkish && token.Kind == TokenKind.Word && TurkishSuffixes.HasNegatedVerbEnding(word);
+            s.VerbNegated[k] = turkish && token.Kind == TokenKind.Word && TurkishSuffixes.HasNegatedVerbEnding(s.Text.AsSpan(token.TextStart, token.TextLength));
             s.AfterContrast[k] = afterContrast;
             s.Covered[k] = false;
             s.Clause[k] = clause;
@@ -165,8 +179,6 @@ public sealed partial class LexiconComplaintClassifier
                 afterContrast = true;
             }
         }
-
-        s.WordStart[count] = total;
     }
 
     private static void Search(CompiledLexicon lexicon, ClassificationScratch s, int count, int start, int node, int position, int chars, bool wordNegated, ref PhraseMatch best)

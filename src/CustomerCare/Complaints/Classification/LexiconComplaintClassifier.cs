@@ -132,8 +132,23 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
         try
         {
             var count = ComplaintTextNormalizer.Tokenize(source, scratch.Text, scratch.Tokens, out var letters, out var capitals);
-            var lexicon = ChooseLexicon(locale, source, scratch, count);
-            return Analyze(lexicon, source, scratch, count, IsShouting(letters, capitals));
+            var lexicon = LexiconOf(locale);
+            var matched = false;
+            if (lexicon is null)
+            {
+                // Detection matches every word against both lexicons; the winner's matches are kept for the analysis.
+                matched = true;
+                MatchWords(_turkish, scratch, count, scratch.Words, scratch.WordStart);
+                MatchWords(_english, scratch, count, scratch.OtherWords, scratch.OtherWordStart);
+                lexicon = _turkish;
+                if (DetectLanguage(source, scratch, count) == ComplaintLanguage.English)
+                {
+                    lexicon = _english;
+                    scratch.SwapWords();
+                }
+            }
+
+            return Analyze(lexicon, source, scratch, count, matched, IsShouting(letters, capitals));
         }
         finally
         {
@@ -154,7 +169,7 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
         return CompiledLexicon.Build(language, builtIn.Concat(extra));
     }
 
-    private CompiledLexicon ChooseLexicon(Locale? locale, ReadOnlySpan<char> source, ClassificationScratch scratch, int count)
+    private CompiledLexicon? LexiconOf(Locale? locale)
     {
         if (locale is { } known)
         {
@@ -169,7 +184,7 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
             }
         }
 
-        return DetectLanguage(source, scratch, count) == ComplaintLanguage.English ? _english : _turkish;
+        return null;
     }
 
     private static bool IsLanguage(string tag, string language) =>
@@ -188,34 +203,31 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
             }
         }
 
-        var words = scratch.Words.AsSpan();
         for (var k = 0; k < count; k++)
         {
-            var token = scratch.Tokens[k];
-            if (token.Kind != TokenKind.Word)
+            if (scratch.Tokens[k].Kind != TokenKind.Word)
             {
                 continue;
             }
 
-            var word = scratch.Text.AsSpan(token.TextStart, token.TextLength);
-            turkish += Signal(_turkish, word, words);
-            english += Signal(_english, word, words);
+            turkish += Signal(_turkish, scratch.Words.AsSpan(scratch.WordStart[k]..scratch.WordStart[k + 1]));
+            english += Signal(_english, scratch.OtherWords.AsSpan(scratch.OtherWordStart[k]..scratch.OtherWordStart[k + 1]));
         }
 
         return english > turkish ? ComplaintLanguage.English : ComplaintLanguage.Turkish;
     }
 
-    private static int Signal(CompiledLexicon lexicon, ReadOnlySpan<char> word, Span<WordMatch> buffer)
+    // A common word of the language counts 2, any other word its lexicon knows 1.
+    private static int Signal(CompiledLexicon lexicon, ReadOnlySpan<WordMatch> matches)
     {
-        var matches = lexicon.MatchWord(word, buffer);
-        if (matches == 0)
+        if (matches.IsEmpty)
         {
             return 0;
         }
 
-        for (var m = 0; m < matches; m++)
+        foreach (var match in matches)
         {
-            if ((lexicon.RolesOf(buffer[m].WordId) & WordRoles.StopWord) != 0)
+            if ((lexicon.RolesOf(match.WordId) & WordRoles.StopWord) != 0)
             {
                 return 2;
             }
