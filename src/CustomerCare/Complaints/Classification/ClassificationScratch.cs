@@ -9,6 +9,9 @@ internal struct PhraseMatch
     public int Chars;
     public bool Negated;
     public bool NegatedByVerb;
+
+    /// <summary>The neighbouring token that negated the phrase, or -1.</summary>
+    public int NegatedBy;
 }
 
 /// <summary>

@@ -52,7 +52,12 @@ public sealed partial class LexiconComplaintClassifier
 
             reach = match.End;
             s.Covered.AsSpan(match.Start, match.End - match.Start + 1).Fill(true);
-            Apply(lexicon, s, match, scores, ref positive, ref negative);
+
+            // A negation that changed what a term counted has been counted through the term, so it is not loose.
+            if (Apply(lexicon, s, match, scores, ref positive, ref negative) && match.NegatedBy >= 0)
+            {
+                s.Covered[match.NegatedBy] = true;
+            }
         }
 
         negative += LooseNegation(lexicon.Language, s, count);
@@ -221,12 +226,19 @@ public sealed partial class LexiconComplaintClassifier
     private static PhraseMatch WithNegation(ComplaintLanguage language, ClassificationScratch s, int count, PhraseMatch match)
     {
         var byVerb = false;
+        match.NegatedBy = -1;
         if (language == ComplaintLanguage.Turkish)
         {
             // Turkish negates after the word: "memnun değilim", "cevap yok", "memnun kalmadım".
             for (var k = match.End + 1; k < count && k <= match.End + TurkishVerbNegationReach && s.Clause[k] == s.Clause[match.End]; k++)
             {
-                match.Negated |= k <= match.End + TurkishNegatorReach && (s.Roles[k] & WordRoles.Negator) != 0;
+                var negator = k <= match.End + TurkishNegatorReach && (s.Roles[k] & WordRoles.Negator) != 0;
+                if ((negator || s.VerbNegated[k]) && match.NegatedBy < 0)
+                {
+                    match.NegatedBy = k;
+                }
+
+                match.Negated |= negator;
                 byVerb |= s.VerbNegated[k];
             }
         }
@@ -235,7 +247,11 @@ public sealed partial class LexiconComplaintClassifier
             // English negates before the word: "not happy", "didn't arrive", "no reply".
             for (var k = match.Start - 1; k >= 0 && k >= match.Start - EnglishNegationReach && s.Clause[k] == s.Clause[match.Start]; k--)
             {
-                match.Negated |= (s.Roles[k] & WordRoles.Negator) != 0;
+                if ((s.Roles[k] & WordRoles.Negator) != 0)
+                {
+                    match.Negated = true;
+                    match.NegatedBy = match.NegatedBy < 0 ? k : match.NegatedBy;
+                }
             }
         }
 
@@ -277,19 +293,23 @@ public sealed partial class LexiconComplaintClassifier
         return lexicon.EntriesAt(candidate.Node)[0].Order < lexicon.EntriesAt(best.Node)[0].Order;
     }
 
-    private static void Apply(CompiledLexicon lexicon, ClassificationScratch s, PhraseMatch match, Span<double> scores, ref double positive, ref double negative)
+    /// <summary>Counts a phrase's entries; returns whether its negation changed what any of them counted.</summary>
+    private static bool Apply(CompiledLexicon lexicon, ClassificationScratch s, PhraseMatch match, Span<double> scores, ref double positive, ref double negative)
     {
         var start = s.Tokens[match.Start].SourceStart;
         var length = s.Tokens[match.End].SourceEnd - start;
+        var negationMattered = false;
         foreach (var entry in lexicon.EntriesAt(match.Node))
         {
             if (entry.Section == LexiconSection.Category)
             {
                 if (entry.RequiresNegation ? !match.NegatedByVerb : (match.Negated && !entry.IgnoresNegation))
                 {
+                    negationMattered |= match.Negated;
                     continue;
                 }
 
+                negationMattered |= entry.RequiresNegation;
                 scores[(int)entry.Category] += entry.Weight;
                 s.Evidence.Add(new ClassificationEvidence(entry.Display, start, length, entry.Category, null, entry.Weight, match.NegatedByVerb));
                 continue;
@@ -303,12 +323,15 @@ public sealed partial class LexiconComplaintClassifier
                 {
                     continue;
                 }
+
+                negationMattered = true;
             }
             else if (match.NegatedByVerb && !entry.IgnoresNegation)
             {
                 // "not happy" is a complaint; "not bad" or "sorunsuz" is only faint praise.
                 polarity = polarity == Sentiment.Positive ? Sentiment.Negative : Sentiment.Positive;
                 weight *= polarity == Sentiment.Positive ? FlippedComplaintFactor : 1;
+                negationMattered = true;
             }
 
             if (IsIntensified(s, match.Start))
@@ -332,6 +355,8 @@ public sealed partial class LexiconComplaintClassifier
 
             s.Evidence.Add(new ClassificationEvidence(entry.Display, start, length, null, polarity, weight, match.NegatedByVerb));
         }
+
+        return negationMattered;
     }
 
     private static bool IsIntensified(ClassificationScratch s, int start)

@@ -25,15 +25,16 @@ namespace CustomerCare.Complaints.Classification;
 /// or by <c>değil</c>/<c>yok</c> right after it; a negative verb within the next two words (<c>memnun kalmadım</c>) also
 /// negates it for sentiment. An English word is negated by <c>not</c>, <c>no</c>, <c>never</c>, <c>didn't</c> … within
 /// the three words before it. Negation does not cross punctuation or a contrast word (<c>ama</c>, <c>but</c>). A
-/// negated category term does not count, unless it is marked to count only when negated (<c>!gel*</c>). A negated
-/// sentiment term counts for the other side (a negated complaint word only half).</item>
+/// negated category term does not count, unless it is marked to count only when negated (<c>!gel*</c>) or either way
+/// (<c>~iade*</c>). A negated sentiment term counts for the other side (a negated complaint word only half).</item>
 /// <item>The category with the highest summed weight wins if it reaches
 /// <see cref="LexiconComplaintClassifierOptions.MinimumCategoryScore"/>; a tie goes to the category declared first in
 /// <see cref="ComplaintCategory"/>. Otherwise the text is <see cref="ComplaintCategory.Other"/>.</item>
 /// <item>Sentiment is positive minus negative evidence (an intensifier before a term multiplies it by 1.5, and so does a
 /// contrast word anywhere before it); a category other than <see cref="ComplaintCategory.ReturnRefund"/> adds 0.75 of
-/// negative evidence per unit of its score, at most 1.5, since reporting a failure is a complaint even without angry
-/// words.</item>
+/// negative evidence per unit of its score, at most 1.5 (half that when the text ends with a question), since
+/// reporting a failure is a complaint even without angry words; each negation that negated no term adds 0.5 (at most
+/// 1), and writing in capitals adds 1. At least +0.5 is positive, at most -0.5 negative.</item>
 /// </list>
 /// <para>
 /// Thread safety: the classifier is immutable after construction and <see cref="Classify"/> may be called from any
