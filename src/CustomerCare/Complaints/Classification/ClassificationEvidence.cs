@@ -9,7 +9,10 @@ namespace CustomerCare.Complaints.Classification;
 /// The sentiment the term counted towards after negation (<see cref="Sentiment.Negative"/> or
 /// <see cref="Sentiment.Positive"/>), or <see langword="null"/> for a category term.
 /// </param>
-/// <param name="Weight">How much it counted: the term's weight, times any intensifier, halved when negation flipped it.</param>
+/// <param name="Weight">
+/// How much it counted: the term's weight; for a sentiment term times 1.5 after an intensifier, times 1.5 after a
+/// contrast word, and halved when negation turned a complaint word into praise.
+/// </param>
 /// <param name="Negated">
 /// Whether the words were negated (<c>gelmedi</c>, <c>memnun değilim</c>, <c>not happy</c>). A sentiment term that is
 /// negated counts for the opposite polarity; a category term marked "counts only when negated" needs it.

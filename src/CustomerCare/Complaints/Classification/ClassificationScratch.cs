@@ -9,6 +9,9 @@ internal struct PhraseMatch
     public int Chars;
     public bool Negated;
     public bool NegatedByVerb;
+
+    /// <summary>The neighbouring token that negated the phrase, or -1.</summary>
+    public int NegatedBy;
 }
 
 /// <summary>
@@ -30,6 +33,12 @@ internal sealed class ClassificationScratch
     public WordMatch[] Words { get; private set; } = [];
 
     public int[] WordStart { get; private set; } = [];
+
+    /// <summary>The other language's word matches, kept while the language is being detected.</summary>
+    public WordMatch[] OtherWords { get; private set; } = [];
+
+    /// <summary>Where each token's matches start in <see cref="OtherWords"/>.</summary>
+    public int[] OtherWordStart { get; private set; } = [];
 
     public WordRoles[] Roles { get; private set; } = [];
 
@@ -65,6 +74,13 @@ internal sealed class ClassificationScratch
         }
     }
 
+    /// <summary>Makes the other language's matches the current ones.</summary>
+    public void SwapWords()
+    {
+        (Words, OtherWords) = (OtherWords, Words);
+        (WordStart, OtherWordStart) = (OtherWordStart, WordStart);
+    }
+
     private void Ensure(int length)
     {
         if (Text.Length >= length)
@@ -79,6 +95,8 @@ internal sealed class ClassificationScratch
         // A token of n characters has at most n + 1 word matches; tokens are separated, so n + count bounds the total.
         Words = new WordMatch[size * 2 + 1];
         WordStart = new int[size + 1];
+        OtherWords = new WordMatch[size * 2 + 1];
+        OtherWordStart = new int[size + 1];
         Roles = new WordRoles[size];
         Clause = new int[size];
         VerbNegated = new bool[size];

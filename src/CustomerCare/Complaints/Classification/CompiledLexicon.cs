@@ -50,6 +50,7 @@ internal sealed class CompiledLexicon
     private readonly int[] _stemWord;
     private readonly WordRoles[] _wordRoles;
     private readonly Dictionary<long, int> _phraseNext;
+    private readonly int[] _phraseFirst;
     private readonly CompiledEntry[][] _phraseEntries;
     private readonly bool[] _phraseHasChildren;
 
@@ -75,6 +76,14 @@ internal sealed class CompiledLexicon
         _wordRoles = wordRoles;
         _phraseNext = phraseNext;
         _phraseEntries = phraseEntries;
+
+        // Most look-ups start a phrase, so the root's transitions are an array indexed by word id.
+        _phraseFirst = new int[wordRoles.Length];
+        for (var word = 0; word < _phraseFirst.Length; word++)
+        {
+            _phraseFirst[word] = phraseNext.TryGetValue(Key(PhraseRoot, word), out var first) ? first : -1;
+        }
+
         _phraseHasChildren = phraseHasChildren;
         EntryCount = entryCount;
     }
@@ -276,7 +285,8 @@ internal sealed class CompiledLexicon
     public WordRoles RolesOf(int wordId) => _wordRoles[wordId];
 
     /// <summary>The phrase node reached from <paramref name="node"/> by a word, or -1.</summary>
-    public int NextPhraseNode(int node, int wordId) => _phraseNext.TryGetValue(Key(node, wordId), out var next) ? next : -1;
+    public int NextPhraseNode(int node, int wordId) =>
+        node == PhraseRoot ? _phraseFirst[wordId] : _phraseNext.TryGetValue(Key(node, wordId), out var next) ? next : -1;
 
     /// <summary>The entries of the phrase that ends at a node (empty when no phrase ends there).</summary>
     public CompiledEntry[] EntriesAt(int node) => _phraseEntries[node];

@@ -58,8 +58,20 @@ internal static class ComplaintTextNormalizer
     /// <param name="text">Receives the normalised forms; at least as long as <paramref name="source"/>.</param>
     /// <param name="tokens">Receives the tokens; at least as long as <paramref name="source"/>.</param>
     /// <returns>The number of tokens.</returns>
-    public static int Tokenize(ReadOnlySpan<char> source, Span<char> text, Span<TextToken> tokens)
+    public static int Tokenize(ReadOnlySpan<char> source, Span<char> text, Span<TextToken> tokens) =>
+        Tokenize(source, text, tokens, out _, out _);
+
+    /// <summary>Splits <paramref name="source"/> into tokens, and counts its letters and capital letters on the way.</summary>
+    /// <param name="source">The text.</param>
+    /// <param name="text">Receives the normalised forms; at least as long as <paramref name="source"/>.</param>
+    /// <param name="tokens">Receives the tokens; at least as long as <paramref name="source"/>.</param>
+    /// <param name="letters">The number of letters in the text.</param>
+    /// <param name="capitals">The number of capital letters in the text.</param>
+    /// <returns>The number of tokens.</returns>
+    public static int Tokenize(ReadOnlySpan<char> source, Span<char> text, Span<TextToken> tokens, out int letters, out int capitals)
     {
+        letters = 0;
+        capitals = 0;
         var count = 0;
         var written = 0;
         var clauseBreak = true;
@@ -76,10 +88,44 @@ internal static class ComplaintTextNormalizer
                 while (i < source.Length)
                 {
                     c = source[i];
-                    if (char.IsLetterOrDigit(c))
+                    char folded;
+                    bool isLetter;
+                    if (char.IsAsciiLetterLower(c))
                     {
-                        var folded = Fold(c);
-                        var isLetter = char.IsLetter(folded);
+                        folded = c;
+                        isLetter = true;
+                        letters++;
+                    }
+                    else if (char.IsAsciiLetterUpper(c))
+                    {
+                        folded = (char)(c | 0x20);
+                        isLetter = true;
+                        letters++;
+                        capitals++;
+                    }
+                    else if (char.IsAsciiDigit(c))
+                    {
+                        folded = c;
+                        isLetter = false;
+                    }
+                    else if (c >= 128 && char.IsLetterOrDigit(c))
+                    {
+                        folded = Fold(c);
+                        isLetter = char.IsLetter(folded);
+                        if (isLetter)
+                        {
+                            letters++;
+                            capitals += char.IsUpper(c) ? 1 : 0;
+                        }
+                    }
+                    else
+                    {
+                        folded = '\0';
+                        isLetter = false;
+                    }
+
+                    if (folded != '\0')
+                    {
                         allDigits &= !isLetter;
 
                         // A doubled letter is written once: see remarks on the type.
@@ -91,7 +137,7 @@ internal static class ComplaintTextNormalizer
                         previous = isLetter ? folded : '\0';
                         i++;
                     }
-                    else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                    else if (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
                     {
                         i++;
                     }

@@ -19,8 +19,13 @@ public sealed partial class LexiconComplaintClassifier
     private const int ShoutingMinLetters = 8;
     private const double QuestionFactor = 0.5;
 
-    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count)
+    private ComplaintClassification Analyze(CompiledLexicon lexicon, ReadOnlySpan<char> source, ClassificationScratch s, int count, bool matched, bool shouting)
     {
+        if (!matched)
+        {
+            MatchWords(lexicon, s, count, s.Words, s.WordStart);
+        }
+
         IndexWords(lexicon, s, count);
 
         for (var start = 0; start < count; start++)
@@ -47,11 +52,16 @@ public sealed partial class LexiconComplaintClassifier
 
             reach = match.End;
             s.Covered.AsSpan(match.Start, match.End - match.Start + 1).Fill(true);
-            Apply(lexicon, s, match, scores, ref positive, ref negative);
+
+            // A negation that changed what a term counted has been counted through the term, so it is not loose.
+            if (Apply(lexicon, s, match, scores, ref positive, ref negative) && match.NegatedBy >= 0)
+            {
+                s.Covered[match.NegatedBy] = true;
+            }
         }
 
         negative += LooseNegation(lexicon.Language, s, count);
-        if (IsShouting(source))
+        if (shouting)
         {
             negative += ShoutingWeight;
         }
@@ -117,21 +127,8 @@ public sealed partial class LexiconComplaintClassifier
         return Math.Min(weight, LooseNegationCap);
     }
 
-    private static bool IsShouting(ReadOnlySpan<char> source)
-    {
-        var letters = 0;
-        var upper = 0;
-        foreach (var c in source)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                upper += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return letters >= ShoutingMinLetters && upper * 5 >= letters * 4;
-    }
+    // Writing in capitals is shouting: at least 8 letters, four in five of them capitals.
+    private static bool IsShouting(int letters, int capitals) => letters >= ShoutingMinLetters && capitals * 5 >= letters * 4;
 
     private static bool EndsWithQuestion(ReadOnlySpan<char> source)
     {
@@ -139,10 +136,27 @@ public sealed partial class LexiconComplaintClassifier
         return last >= 0 && source[last] == '?';
     }
 
+    /// <summary>Finds the lexicon words of every token (not of numbers), token by token.</summary>
+    private static void MatchWords(CompiledLexicon lexicon, ClassificationScratch s, int count, WordMatch[] words, int[] wordStart)
+    {
+        var total = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var token = s.Tokens[k];
+            wordStart[k] = total;
+            if (token.Kind != TokenKind.Number)
+            {
+                total += lexicon.MatchWord(s.Text.AsSpan(token.TextStart, token.TextLength), words.AsSpan(total));
+            }
+        }
+
+        wordStart[count] = total;
+    }
+
+    /// <summary>Works out each token's roles, clause, verb negation and whether a contrast word came before it.</summary>
     private static void IndexWords(CompiledLexicon lexicon, ClassificationScratch s, int count)
     {
         var turkish = lexicon.Language == ComplaintLanguage.Turkish;
-        var total = 0;
         var clause = 0;
         var afterContrast = false;
         for (var k = 0; k < count; k++)
@@ -153,22 +167,14 @@ public sealed partial class LexiconComplaintClassifier
                 clause++;
             }
 
-            s.WordStart[k] = total;
             var roles = WordRoles.None;
-            var word = s.Text.AsSpan(token.TextStart, token.TextLength);
-            if (token.Kind != TokenKind.Number)
+            for (var m = s.WordStart[k]; m < s.WordStart[k + 1]; m++)
             {
-                var found = lexicon.MatchWord(word, s.Words.AsSpan(total));
-                for (var m = total; m < total + found; m++)
-                {
-                    roles |= lexicon.RolesOf(s.Words[m].WordId);
-                }
-
-                total += found;
+                roles |= lexicon.RolesOf(s.Words[m].WordId);
             }
 
             s.Roles[k] = roles;
-            s.VerbNegated[k] = turkish && token.Kind == TokenKind.Word && TurkishSuffixes.HasNegatedVerbEnding(word);
+            s.VerbNegated[k] = turkish && token.Kind == TokenKind.Word && TurkishSuffixes.HasNegatedVerbEnding(s.Text.AsSpan(token.TextStart, token.TextLength));
             s.AfterContrast[k] = afterContrast;
             s.Covered[k] = false;
             s.Clause[k] = clause;
@@ -178,8 +184,6 @@ public sealed partial class LexiconComplaintClassifier
                 afterContrast = true;
             }
         }
-
-        s.WordStart[count] = total;
     }
 
     private static void Search(CompiledLexicon lexicon, ClassificationScratch s, int count, int start, int node, int position, int chars, bool wordNegated, ref PhraseMatch best)
@@ -222,12 +226,19 @@ public sealed partial class LexiconComplaintClassifier
     private static PhraseMatch WithNegation(ComplaintLanguage language, ClassificationScratch s, int count, PhraseMatch match)
     {
         var byVerb = false;
+        match.NegatedBy = -1;
         if (language == ComplaintLanguage.Turkish)
         {
             // Turkish negates after the word: "memnun değilim", "cevap yok", "memnun kalmadım".
             for (var k = match.End + 1; k < count && k <= match.End + TurkishVerbNegationReach && s.Clause[k] == s.Clause[match.End]; k++)
             {
-                match.Negated |= k <= match.End + TurkishNegatorReach && (s.Roles[k] & WordRoles.Negator) != 0;
+                var negator = k <= match.End + TurkishNegatorReach && (s.Roles[k] & WordRoles.Negator) != 0;
+                if ((negator || s.VerbNegated[k]) && match.NegatedBy < 0)
+                {
+                    match.NegatedBy = k;
+                }
+
+                match.Negated |= negator;
                 byVerb |= s.VerbNegated[k];
             }
         }
@@ -236,7 +247,11 @@ public sealed partial class LexiconComplaintClassifier
             // English negates before the word: "not happy", "didn't arrive", "no reply".
             for (var k = match.Start - 1; k >= 0 && k >= match.Start - EnglishNegationReach && s.Clause[k] == s.Clause[match.Start]; k--)
             {
-                match.Negated |= (s.Roles[k] & WordRoles.Negator) != 0;
+                if ((s.Roles[k] & WordRoles.Negator) != 0)
+                {
+                    match.Negated = true;
+                    match.NegatedBy = match.NegatedBy < 0 ? k : match.NegatedBy;
+                }
             }
         }
 
@@ -278,19 +293,23 @@ public sealed partial class LexiconComplaintClassifier
         return lexicon.EntriesAt(candidate.Node)[0].Order < lexicon.EntriesAt(best.Node)[0].Order;
     }
 
-    private static void Apply(CompiledLexicon lexicon, ClassificationScratch s, PhraseMatch match, Span<double> scores, ref double positive, ref double negative)
+    /// <summary>Counts a phrase's entries; returns whether its negation changed what any of them counted.</summary>
+    private static bool Apply(CompiledLexicon lexicon, ClassificationScratch s, PhraseMatch match, Span<double> scores, ref double positive, ref double negative)
     {
         var start = s.Tokens[match.Start].SourceStart;
         var length = s.Tokens[match.End].SourceEnd - start;
+        var negationMattered = false;
         foreach (var entry in lexicon.EntriesAt(match.Node))
         {
             if (entry.Section == LexiconSection.Category)
             {
                 if (entry.RequiresNegation ? !match.NegatedByVerb : (match.Negated && !entry.IgnoresNegation))
                 {
+                    negationMattered |= match.Negated;
                     continue;
                 }
 
+                negationMattered |= entry.RequiresNegation;
                 scores[(int)entry.Category] += entry.Weight;
                 s.Evidence.Add(new ClassificationEvidence(entry.Display, start, length, entry.Category, null, entry.Weight, match.NegatedByVerb));
                 continue;
@@ -304,12 +323,15 @@ public sealed partial class LexiconComplaintClassifier
                 {
                     continue;
                 }
+
+                negationMattered = true;
             }
             else if (match.NegatedByVerb && !entry.IgnoresNegation)
             {
                 // "not happy" is a complaint; "not bad" or "sorunsuz" is only faint praise.
                 polarity = polarity == Sentiment.Positive ? Sentiment.Negative : Sentiment.Positive;
                 weight *= polarity == Sentiment.Positive ? FlippedComplaintFactor : 1;
+                negationMattered = true;
             }
 
             if (IsIntensified(s, match.Start))
@@ -333,6 +355,8 @@ public sealed partial class LexiconComplaintClassifier
 
             s.Evidence.Add(new ClassificationEvidence(entry.Display, start, length, null, polarity, weight, match.NegatedByVerb));
         }
+
+        return negationMattered;
     }
 
     private static bool IsIntensified(ClassificationScratch s, int start)

@@ -25,15 +25,16 @@ namespace CustomerCare.Complaints.Classification;
 /// or by <c>değil</c>/<c>yok</c> right after it; a negative verb within the next two words (<c>memnun kalmadım</c>) also
 /// negates it for sentiment. An English word is negated by <c>not</c>, <c>no</c>, <c>never</c>, <c>didn't</c> … within
 /// the three words before it. Negation does not cross punctuation or a contrast word (<c>ama</c>, <c>but</c>). A
-/// negated category term does not count, unless it is marked to count only when negated (<c>!gel*</c>). A negated
-/// sentiment term counts for the other side (a negated complaint word only half).</item>
+/// negated category term does not count, unless it is marked to count only when negated (<c>!gel*</c>) or either way
+/// (<c>~iade*</c>). A negated sentiment term counts for the other side (a negated complaint word only half).</item>
 /// <item>The category with the highest summed weight wins if it reaches
 /// <see cref="LexiconComplaintClassifierOptions.MinimumCategoryScore"/>; a tie goes to the category declared first in
 /// <see cref="ComplaintCategory"/>. Otherwise the text is <see cref="ComplaintCategory.Other"/>.</item>
 /// <item>Sentiment is positive minus negative evidence (an intensifier before a term multiplies it by 1.5, and so does a
 /// contrast word anywhere before it); a category other than <see cref="ComplaintCategory.ReturnRefund"/> adds 0.75 of
-/// negative evidence per unit of its score, at most 1.5, since reporting a failure is a complaint even without angry
-/// words.</item>
+/// negative evidence per unit of its score, at most 1.5 (half that when the text ends with a question), since
+/// reporting a failure is a complaint even without angry words; each negation that negated no term adds 0.5 (at most
+/// 1), and writing in capitals adds 1. At least +0.5 is positive, at most -0.5 negative.</item>
 /// </list>
 /// <para>
 /// Thread safety: the classifier is immutable after construction and <see cref="Classify"/> may be called from any
@@ -131,9 +132,24 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
         var scratch = ClassificationScratch.Rent(length);
         try
         {
-            var count = ComplaintTextNormalizer.Tokenize(source, scratch.Text, scratch.Tokens);
-            var lexicon = ChooseLexicon(locale, source, scratch, count);
-            return Analyze(lexicon, source, scratch, count);
+            var count = ComplaintTextNormalizer.Tokenize(source, scratch.Text, scratch.Tokens, out var letters, out var capitals);
+            var lexicon = LexiconOf(locale);
+            var matched = false;
+            if (lexicon is null)
+            {
+                // Detection matches every word against both lexicons; the winner's matches are kept for the analysis.
+                matched = true;
+                MatchWords(_turkish, scratch, count, scratch.Words, scratch.WordStart);
+                MatchWords(_english, scratch, count, scratch.OtherWords, scratch.OtherWordStart);
+                lexicon = _turkish;
+                if (DetectLanguage(source, scratch, count) == ComplaintLanguage.English)
+                {
+                    lexicon = _english;
+                    scratch.SwapWords();
+                }
+            }
+
+            return Analyze(lexicon, source, scratch, count, matched, IsShouting(letters, capitals));
         }
         finally
         {
@@ -154,7 +170,7 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
         return CompiledLexicon.Build(language, builtIn.Concat(extra));
     }
 
-    private CompiledLexicon ChooseLexicon(Locale? locale, ReadOnlySpan<char> source, ClassificationScratch scratch, int count)
+    private CompiledLexicon? LexiconOf(Locale? locale)
     {
         if (locale is { } known)
         {
@@ -169,7 +185,7 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
             }
         }
 
-        return DetectLanguage(source, scratch, count) == ComplaintLanguage.English ? _english : _turkish;
+        return null;
     }
 
     private static bool IsLanguage(string tag, string language) =>
@@ -188,34 +204,31 @@ public sealed partial class LexiconComplaintClassifier : IComplaintClassifier
             }
         }
 
-        var words = scratch.Words.AsSpan();
         for (var k = 0; k < count; k++)
         {
-            var token = scratch.Tokens[k];
-            if (token.Kind != TokenKind.Word)
+            if (scratch.Tokens[k].Kind != TokenKind.Word)
             {
                 continue;
             }
 
-            var word = scratch.Text.AsSpan(token.TextStart, token.TextLength);
-            turkish += Signal(_turkish, word, words);
-            english += Signal(_english, word, words);
+            turkish += Signal(_turkish, scratch.Words.AsSpan(scratch.WordStart[k]..scratch.WordStart[k + 1]));
+            english += Signal(_english, scratch.OtherWords.AsSpan(scratch.OtherWordStart[k]..scratch.OtherWordStart[k + 1]));
         }
 
         return english > turkish ? ComplaintLanguage.English : ComplaintLanguage.Turkish;
     }
 
-    private static int Signal(CompiledLexicon lexicon, ReadOnlySpan<char> word, Span<WordMatch> buffer)
+    // A common word of the language counts 2, any other word its lexicon knows 1.
+    private static int Signal(CompiledLexicon lexicon, ReadOnlySpan<WordMatch> matches)
     {
-        var matches = lexicon.MatchWord(word, buffer);
-        if (matches == 0)
+        if (matches.IsEmpty)
         {
             return 0;
         }
 
-        for (var m = 0; m < matches; m++)
+        foreach (var match in matches)
         {
-            if ((lexicon.RolesOf(buffer[m].WordId) & WordRoles.StopWord) != 0)
+            if ((lexicon.RolesOf(match.WordId) & WordRoles.StopWord) != 0)
             {
                 return 2;
             }
