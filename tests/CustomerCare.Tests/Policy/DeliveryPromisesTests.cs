@@ -27,10 +27,16 @@ public sealed class DeliveryPromisesTests
     }
 
     [Fact]
-    public void Options_WithAnUnknownZoneAndNoDays_AreRefusedNamingBoth()
+    public void Options_WithAnUnknownZoneAndNoDays_AreRefusedNamingEach()
     {
-        var refused = Assert.Throws<FieldValidationException>(() => new DeliveryPromises(new PromiseOptions { Zone = "Europe/Istanbull", NeverDeliveredAfterDays = 0 }));
+        var refused = Assert.Throws<FieldValidationException>(() => new DeliveryPromises(new PromiseOptions
+        {
+            Zone = "Europe/Istanbull",
+            NeverDeliveredAfterDays = 0,
+            FreeShippingOver = new Money(-1m, Currency.TRY),
+            PriceMatchDays = 0,
+        }));
 
-        Assert.Equal(["Zone", "NeverDeliveredAfterDays"], refused.Errors.Select(e => e.Field));
+        Assert.Equal(["Zone", "NeverDeliveredAfterDays", "FreeShippingOver", "PriceMatchDays"], refused.Errors.Select(e => e.Field));
     }
 }

@@ -110,6 +110,24 @@ public sealed class ServiceRecoveryTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AWrongItemReturn_IsNoBrokenPromise_WhenTheShopDoesNotPromiseIt()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IClock>(_clock);
+        services.AddCustomerCare(o => o.Policy.Promises.NoSubstitutionWithoutConsent = false);
+        await using var provider = services.BuildServiceProvider();
+        var processor = provider.GetRequiredService<CustomerEventProcessor>();
+        var customer = new CustomerBuilder().WithId("c-9").Build();
+        await processor.ApplyAsync(_events.Registered(customer));
+        await processor.ApplyAsync(_events.Placed(customer.Id, OrderId.From("W-1"), new Money(100m, Currency.TRY), _clock.GetCurrentInstant()));
+        await processor.ApplyAsync(_events.Delivered(customer.Id, OrderId.From("W-1"), _clock.GetCurrentInstant()));
+
+        await processor.ApplyAsync(_events.Returned(customer.Id, OrderId.From("W-1"), new Money(100m, Currency.TRY), _clock.GetCurrentInstant()) with { Reason = ReturnReason.WrongItem });
+
+        Assert.Empty(await provider.GetRequiredService<ICompensationLedger>().EntriesOfAsync(customer.Id));
+    }
+
+    [Fact]
     public async Task ACrashAfterTheLedgerWrite_IsRepairedByTheNextDetection()
     {
         var customer = await CustomerAsync("c-1", "Europe/Istanbul");

@@ -59,7 +59,8 @@ public sealed class BrokenPromiseDetector : ICommerceEventObserver
                 }
 
                 break;
-            case OrderReturned { Reason: ReturnReason.Damaged or ReturnReason.WrongItem } returned:
+            case OrderReturned { Reason: ReturnReason.Damaged or ReturnReason.WrongItem } returned
+                when returned.Reason == ReturnReason.Damaged || _promises.WrongItemIsBroken:
                 var kind = returned.Reason == ReturnReason.Damaged ? BrokenPromiseKind.Damaged : BrokenPromiseKind.WrongItem;
                 await _recovery.RecoverAsync(new BrokenPromise(kind, returned.CustomerId, SubjectOf(returned.OrderId), _clock.GetCurrentInstant(), $"returned as {returned.Reason}"), cancellationToken).ConfigureAwait(false);
                 break;

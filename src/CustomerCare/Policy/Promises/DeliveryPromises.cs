@@ -21,6 +21,9 @@ public sealed class DeliveryPromises
         _policyZone = _options.ResolvedZone;
     }
 
+    /// <summary>Whether sending a wrong item counts as a broken promise (<see cref="PromiseOptions.NoSubstitutionWithoutConsent"/>).</summary>
+    public bool WrongItemIsBroken => _options.NoSubstitutionWithoutConsent;
+
     /// <summary>Whether a delivery at an instant is late for a promised date.</summary>
     /// <param name="promised">The promised date.</param>
     /// <param name="deliveredAt">When it was delivered.</param>
