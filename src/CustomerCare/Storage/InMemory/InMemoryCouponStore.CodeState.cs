@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using CustomerCare.Coupons;
+using CustomerCare.Coupons.Codes;
 using CustomerCare.Coupons.Redemptions;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
@@ -11,12 +11,19 @@ namespace CustomerCare.Storage.InMemory;
 public sealed partial class InMemoryCouponStore
 {
     /// <summary>
-    /// One code's redemptions and counts. Every method must be called under <see cref="Lock"/>; they only look up and
-    /// write, with keys whose hashes were computed before the lock was taken, so the lock is held as briefly as possible.
+    /// One code's redemptions and counts. Every method must be called under <see cref="Lock"/>. They only look up and
+    /// write structs, with keys hashed before the lock was taken; the caller builds the <see cref="CouponRedemption"/>
+    /// after letting the lock go, so nothing is allocated under the lock but the dictionary's own growth.
     /// </summary>
     private sealed class CodeState(Coupon coupon)
     {
-        private readonly Dictionary<Hashed<OrderId>, Held> _byOrder = [];
+        // Redemptions are appended to fixed-size chunks and found through an index of small entries: growing copies
+        // only the index, and the chunks stay small enough for the small-object heap.
+        private const int ChunkShift = 8;
+        private const int ChunkSize = 1 << ChunkShift;
+        private readonly Dictionary<Hashed<OrderId>, int> _byOrder = [];
+        private Held[][] _chunks = new Held[4][];
+        private int _count;
         // Kept only for a coupon with a per-customer limit: nothing else reads it.
         private readonly Dictionary<Hashed<CustomerId>, int> _activeByCustomer = [];
 
@@ -30,27 +37,30 @@ public sealed partial class InMemoryCouponStore
 
         public long Released { get; private set; }
 
-        public CouponRedemption? Find(Hashed<OrderId> order) => _byOrder.TryGetValue(order, out var held) ? held.Redemption : null;
+        /// <summary>The order's redemption as <see cref="RedemptionOutcome.AlreadyDone"/>, or <see cref="RedemptionOutcome.NotReserved"/>.</summary>
+        public Change Find(Hashed<OrderId> order) => _byOrder.TryGetValue(order, out var index)
+            ? new Change(RedemptionOutcome.AlreadyDone, true, At(index))
+            : new Change(RedemptionOutcome.NotReserved, false, default);
 
         public Change Reserve(RedemptionRequest request, Hashed<OrderId> order, Hashed<CustomerId> customer)
         {
-            ref var existing = ref CollectionsMarshal.GetValueRefOrNullRef(_byOrder, order);
-            if (!Unsafe.IsNullRef(ref existing))
+            if (_byOrder.TryGetValue(order, out var index))
             {
-                var redemption = existing.Redemption;
-                return redemption.CustomerId != request.CustomerId || redemption.Discount != request.Discount
-                    ? new Change(RedemptionOutcome.PayloadMismatch, redemption)
-                    : new Change(redemption.IsActive ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, redemption);
+                ref var existing = ref At(index);
+                var outcome = existing.Customer != request.CustomerId || existing.Discount != request.Discount ? RedemptionOutcome.PayloadMismatch
+                    : existing.State != RedemptionState.Released ? RedemptionOutcome.AlreadyDone
+                    : RedemptionOutcome.AlreadyReleased;
+                return new Change(outcome, true, existing);
             }
 
             if (Coupon.AssignedTo is { } owner && owner != request.CustomerId)
             {
-                return new Change(RedemptionOutcome.AssignedToAnotherCustomer, null);
+                return new Change(RedemptionOutcome.AssignedToAnotherCustomer, false, default);
             }
 
             if (Coupon.MaxRedemptions is { } cap && Reserved + Confirmed >= cap)
             {
-                return new Change(RedemptionOutcome.CapReached, null);
+                return new Change(RedemptionOutcome.CapReached, false, default);
             }
 
             if (Coupon.PerCustomerLimit is { } limit)
@@ -58,56 +68,53 @@ public sealed partial class InMemoryCouponStore
                 ref var active = ref CollectionsMarshal.GetValueRefOrAddDefault(_activeByCustomer, customer, out _);
                 if (active >= limit)
                 {
-                    return new Change(RedemptionOutcome.PerCustomerLimitReached, null);
+                    return new Change(RedemptionOutcome.PerCustomerLimitReached, false, default);
                 }
 
                 active++;
             }
 
-            var reserved = new CouponRedemption(request.Code, request.OrderId, request.CustomerId, request.Discount, RedemptionState.Reserved, request.At);
-            _byOrder.Add(order, new Held(reserved, customer));
+            var reserved = new Held(request.CustomerId, request.Discount, RedemptionState.Reserved, request.At, default, default);
+            _byOrder.Add(order, Append(reserved));
             Reserved++;
-            return new Change(RedemptionOutcome.Done, reserved);
+            return new Change(RedemptionOutcome.Done, true, reserved);
         }
 
         public Change Confirm(Hashed<OrderId> order, Instant at)
         {
-            ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(_byOrder, order);
-            if (Unsafe.IsNullRef(ref held))
+            if (!_byOrder.TryGetValue(order, out var index))
             {
-                return new Change(RedemptionOutcome.NotReserved, null);
+                return new Change(RedemptionOutcome.NotReserved, false, default);
             }
 
-            var existing = held.Redemption;
-            if (existing.State != RedemptionState.Reserved)
+            ref var held = ref At(index);
+
+            if (held.State != RedemptionState.Reserved)
             {
-                return new Change(existing.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, existing);
+                return new Change(held.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, true, held);
             }
 
-            var confirmed = existing with { State = RedemptionState.Confirmed, ConfirmedAt = at };
-            held = held with { Redemption = confirmed };
+            held = held with { State = RedemptionState.Confirmed, ConfirmedAt = at, WasConfirmed = true };
             Reserved--;
             Confirmed++;
-            return new Change(RedemptionOutcome.Done, confirmed);
+            return new Change(RedemptionOutcome.Done, true, held);
         }
 
         public Change Release(Hashed<OrderId> order, Instant at)
         {
-            ref var held = ref CollectionsMarshal.GetValueRefOrNullRef(_byOrder, order);
-            if (Unsafe.IsNullRef(ref held))
+            if (!_byOrder.TryGetValue(order, out var index))
             {
-                return new Change(RedemptionOutcome.NotReserved, null);
+                return new Change(RedemptionOutcome.NotReserved, false, default);
             }
 
-            var existing = held.Redemption;
-            if (existing.State == RedemptionState.Released)
+            ref var held = ref At(index);
+
+            if (held.State == RedemptionState.Released)
             {
-                return new Change(RedemptionOutcome.AlreadyDone, existing);
+                return new Change(RedemptionOutcome.AlreadyDone, true, held);
             }
 
-            var released = existing with { State = RedemptionState.Released, ReleasedAt = at };
-            held = held with { Redemption = released };
-            if (existing.State == RedemptionState.Reserved)
+            if (held.State == RedemptionState.Reserved)
             {
                 Reserved--;
             }
@@ -116,21 +123,50 @@ public sealed partial class InMemoryCouponStore
                 Confirmed--;
             }
 
+            held = held with { State = RedemptionState.Released, ReleasedAt = at };
             Released++;
             if (Coupon.PerCustomerLimit is not null)
             {
-                CollectionsMarshal.GetValueRefOrNullRef(_activeByCustomer, held.Customer)--;
+                CollectionsMarshal.GetValueRefOrNullRef(_activeByCustomer, new Hashed<CustomerId>(held.Customer))--;
             }
 
-            return new Change(RedemptionOutcome.Done, released);
+            return new Change(RedemptionOutcome.Done, true, held);
+        }
+
+        private ref Held At(int index) => ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+
+        private int Append(Held held)
+        {
+            var chunk = _count >> ChunkShift;
+            if (chunk == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, _chunks.Length * 2);
+            }
+
+            (_chunks[chunk] ??= new Held[ChunkSize])[_count & (ChunkSize - 1)] = held;
+            return _count++;
         }
     }
 
-    /// <summary>A redemption with its customer's key, so a release finds the customer's count without hashing again.</summary>
-    private readonly record struct Held(CouponRedemption Redemption, Hashed<CustomerId> Customer);
+    /// <summary>
+    /// A redemption as stored: a struct in a chunk, not an object for the GC to trace. The instants are not nullable,
+    /// to keep it small; <see cref="WasConfirmed"/> and <see cref="State"/> say which of them are set.
+    /// </summary>
+    private readonly record struct Held(CustomerId Customer, Money Discount, RedemptionState State, Instant ReservedAt, Instant ConfirmedAt, Instant ReleasedAt)
+    {
+        public bool WasConfirmed { get; init; }
+    }
 
-    /// <summary>What a call did under the lock; it becomes a <see cref="RedemptionResult"/> after the lock is let go.</summary>
-    private readonly record struct Change(RedemptionOutcome Outcome, CouponRedemption? Redemption);
+    /// <summary>What a call did under the lock, with a copy of the redemption; it becomes a result after the lock is let go.</summary>
+    private readonly record struct Change(RedemptionOutcome Outcome, bool HasRedemption, Held Held)
+    {
+        public CouponRedemption ToRedemption(CouponCode code, OrderId order) =>
+            new(code, order, Held.Customer, Held.Discount, Held.State, Held.ReservedAt)
+            {
+                ConfirmedAt = Held.WasConfirmed ? Held.ConfirmedAt : null,
+                ReleasedAt = Held.State == RedemptionState.Released ? Held.ReleasedAt : null,
+            };
+    }
 
     /// <summary>A key with its hash computed once, before a lock is taken, instead of at every dictionary lookup.</summary>
     private readonly record struct Hashed<T>(int Hash, T Value)

@@ -27,7 +27,7 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
     private readonly Dictionary<(string Campaign, CustomerId Customer, string Period), CampaignGrant> _grants = [];
 
     // Which codes an order reserved, so that releasing a cancelled order does not scan every code.
-    private readonly ConcurrentDictionary<Hashed<OrderId>, OrderCodes> _codesByOrder = new();
+    private readonly OrderIndex _codesByOrder = new();
 
     /// <inheritdoc />
     public ValueTask<bool> AddDefinitionAsync(CouponDefinition definition, CancellationToken cancellationToken = default)
@@ -107,11 +107,11 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
             if (change.Outcome == RedemptionOutcome.Done)
             {
                 // Indexed before the lock is let go, so a release racing this reservation finds the code.
-                _codesByOrder.AddOrUpdate(order, static (_, code) => new OrderCodes(code, null), static (_, codes, code) => new OrderCodes(code, codes), request.Code);
+                _codesByOrder.Add(order, request.Code);
             }
         }
 
-        return ValueTask.FromResult(ToResult(change));
+        return ValueTask.FromResult(ToResult(change, request.Code, request.OrderId));
     }
 
     /// <inheritdoc />
@@ -130,7 +130,7 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
             change = state.Confirm(order, at);
         }
 
-        return ValueTask.FromResult(ToResult(change));
+        return ValueTask.FromResult(ToResult(change, code, orderId));
     }
 
     /// <inheritdoc />
@@ -149,7 +149,7 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
             change = state.Release(order, at);
         }
 
-        return ValueTask.FromResult(ToResult(change));
+        return ValueTask.FromResult(ToResult(change, code, orderId));
     }
 
     /// <inheritdoc />
@@ -173,16 +173,19 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
         cancellationToken.ThrowIfCancellationRequested();
         var order = new Hashed<OrderId>(orderId);
         var found = new List<CouponRedemption>();
-        for (var codes = _codesByOrder.GetValueOrDefault(order); codes is not null; codes = codes.Next)
+        foreach (var code in _codesByOrder.Find(order)?.All ?? [])
         {
-            if (Find(codes.Code) is { } state)
+            if (Find(code) is { } state)
             {
+                Change change;
                 lock (state.Lock)
                 {
-                    if (state.Find(order) is { } redemption)
-                    {
-                        found.Add(redemption);
-                    }
+                    change = state.Find(order);
+                }
+
+                if (change.Outcome == RedemptionOutcome.AlreadyDone)
+                {
+                    found.Add(change.ToRedemption(code, orderId));
                 }
             }
         }
@@ -251,12 +254,10 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
     private CodeState? Find(CouponCode code) => _codes.GetValueOrDefault(code);
 
     /// <summary>Results without a redemption are shared: the outcome is all they carry, and they are immutable.</summary>
-    private static RedemptionResult ToResult(Change change) => change.Redemption is null
-        ? Rejections[(int)change.Outcome]
-        : new RedemptionResult(change.Outcome, change.Redemption);
+    private static RedemptionResult ToResult(Change change, CouponCode code, OrderId order) => change.HasRedemption
+        ? new RedemptionResult(change.Outcome, change.ToRedemption(code, order))
+        : Rejections[(int)change.Outcome];
 
     private static readonly RedemptionResult[] Rejections = [.. Enum.GetValues<RedemptionOutcome>().Select(o => new RedemptionResult(o))];
 
-    /// <summary>The codes one order reserved, newest first; an order rarely has more than one.</summary>
-    private sealed record OrderCodes(CouponCode Code, OrderCodes? Next);
 }
