@@ -42,6 +42,7 @@ public sealed partial class InMemoryCouponStore
             ? new Change(RedemptionOutcome.AlreadyDone, true, At(index))
             : new Change(RedemptionOutcome.NotReserved, false, default);
 
+        /// <summary>Reserves a use; <paramref name="customer"/> is only read when the coupon has a per-customer limit.</summary>
         public Change Reserve(RedemptionRequest request, Hashed<OrderId> order, Hashed<CustomerId> customer)
         {
             if (_byOrder.TryGetValue(order, out var index))

@@ -99,7 +99,8 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
         }
 
         var order = new Hashed<OrderId>(request.OrderId);
-        var customer = new Hashed<CustomerId>(request.CustomerId);
+        // Only a per-customer limit needs the customer's key; the coupon cannot change, so this is known before the lock.
+        var customer = state.Coupon.PerCustomerLimit is null ? default : new Hashed<CustomerId>(request.CustomerId);
         Change change;
         lock (state.Lock)
         {
