@@ -70,7 +70,7 @@ public sealed class PerOpLatencyColumn(double fraction, string name) : IColumn
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"{fraction}=");
-        var line = summary[benchmarkCase]?.ExecuteResults.SelectMany(r => r.StandardOutput).LastOrDefault(l => l.StartsWith(Marker + method + " ", StringComparison.Ordinal));
+        var line = summary[benchmarkCase]?.ExecuteResults.SelectMany(r => r.StandardOutput ?? []).LastOrDefault(l => l.StartsWith(Marker + method + " ", StringComparison.Ordinal));
         var field = line?.Split(' ').FirstOrDefault(f => f.StartsWith(key, StringComparison.Ordinal));
         return field is not null && long.TryParse(field.AsSpan(key.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nanoseconds)
             ? LatencyHistogram.Format(nanoseconds)
