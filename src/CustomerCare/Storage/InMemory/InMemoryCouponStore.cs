@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using CustomerCare.Campaigns;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
@@ -13,10 +12,13 @@ namespace CustomerCare.Storage.InMemory;
 /// <summary>The default <see cref="ICouponStore"/> and <see cref="ICampaignLedger"/>, in process memory.</summary>
 /// <remarks>
 /// Thread-safe. Each code has its own lock, so calls on different codes never wait for each other, and every check and
-/// write of one call happens under that lock: the in-process equivalent of one guarded statement.
+/// write of one call happens under that lock: the in-process equivalent of one guarded statement. Keys are hashed and
+/// results are built outside the lock, so a busy code's lock is held only for a few lookups and writes.
 /// </remarks>
-public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
+public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
 {
+    private static readonly RedemptionResult UnknownCode = new(RedemptionOutcome.UnknownCode);
+
     private readonly Lock _catalogLock = new();
     private readonly Dictionary<string, CouponDefinition> _definitions = new(StringComparer.Ordinal);
     // Reads of a code take no shared lock (the hot path of a busy code); inserts still happen under _catalogLock, so a
@@ -25,7 +27,7 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
     private readonly Dictionary<(string Campaign, CustomerId Customer, string Period), CampaignGrant> _grants = [];
 
     // Which codes an order reserved, so that releasing a cancelled order does not scan every code.
-    private readonly ConcurrentDictionary<OrderId, ImmutableHashSet<CouponCode>> _codesByOrder = new();
+    private readonly OrderIndex _codesByOrder = new();
 
     /// <inheritdoc />
     public ValueTask<bool> AddDefinitionAsync(CouponDefinition definition, CancellationToken cancellationToken = default)
@@ -93,29 +95,63 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
         cancellationToken.ThrowIfCancellationRequested();
         if (Find(request.Code) is not { } state)
         {
-            return ValueTask.FromResult(new RedemptionResult(RedemptionOutcome.UnknownCode));
+            return ValueTask.FromResult(UnknownCode);
         }
 
+        var order = new Hashed<OrderId>(request.OrderId);
+        // Only a per-customer limit needs the customer's key; the coupon cannot change, so this is known before the lock.
+        var customer = state.Coupon.PerCustomerLimit is null ? default : new Hashed<CustomerId>(request.CustomerId);
+        Change change;
         lock (state.Lock)
         {
-            var result = state.Reserve(request);
-            if (result.Outcome == RedemptionOutcome.Done)
+            change = state.Reserve(request, order, customer);
+            if (change.Outcome == RedemptionOutcome.Done)
             {
                 // Indexed before the lock is let go, so a release racing this reservation finds the code.
-                _codesByOrder.AddOrUpdate(request.OrderId, _ => [request.Code], (_, codes) => codes.Add(request.Code));
+                _codesByOrder.Add(order, request.Code);
             }
-
-            return ValueTask.FromResult(result);
         }
+
+        return ValueTask.FromResult(ToResult(change, request.Code, request.OrderId));
     }
 
     /// <inheritdoc />
-    public ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
-        UnderCodeLock(code, state => state.Confirm(orderId, at), cancellationToken);
+    public ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Find(code) is not { } state)
+        {
+            return ValueTask.FromResult(UnknownCode);
+        }
+
+        var order = new Hashed<OrderId>(orderId);
+        Change change;
+        lock (state.Lock)
+        {
+            change = state.Confirm(order, at);
+        }
+
+        return ValueTask.FromResult(ToResult(change, code, orderId));
+    }
 
     /// <inheritdoc />
-    public ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
-        UnderCodeLock(code, state => state.Release(orderId, at), cancellationToken);
+    public ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (Find(code) is not { } state)
+        {
+            return ValueTask.FromResult(UnknownCode);
+        }
+
+        var order = new Hashed<OrderId>(orderId);
+        Change change;
+        lock (state.Lock)
+        {
+            change = state.Release(order, at);
+        }
+
+        return ValueTask.FromResult(ToResult(change, code, orderId));
+    }
 
     /// <inheritdoc />
     public ValueTask<CouponUsage> GetUsageAsync(CouponCode code, CancellationToken cancellationToken = default)
@@ -136,22 +172,27 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
     public ValueTask<IReadOnlyList<CouponRedemption>> RedemptionsOfOrderAsync(OrderId orderId, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var order = new Hashed<OrderId>(orderId);
         var found = new List<CouponRedemption>();
-        foreach (var code in _codesByOrder.GetValueOrDefault(orderId) ?? [])
+        foreach (var code in _codesByOrder.Find(order)?.All ?? [])
         {
             if (Find(code) is { } state)
             {
+                Change change;
                 lock (state.Lock)
                 {
-                    if (state.ByOrder.TryGetValue(orderId, out var redemption))
-                    {
-                        found.Add(redemption);
-                    }
+                    change = state.Find(order);
+                }
+
+                if (change.Outcome == RedemptionOutcome.AlreadyDone)
+                {
+                    found.Add(change.ToRedemption(code, orderId));
                 }
             }
         }
 
-        return ValueTask.FromResult<IReadOnlyList<CouponRedemption>>([.. found.OrderBy(r => r.Code.Value, StringComparer.Ordinal)]);
+        found.Sort(static (a, b) => string.CompareOrdinal(a.Code.Value, b.Code.Value));
+        return ValueTask.FromResult<IReadOnlyList<CouponRedemption>>(found);
     }
 
     /// <inheritdoc />
@@ -211,115 +252,13 @@ public sealed class InMemoryCouponStore : ICouponStore, ICampaignLedger
         }
     }
 
-    private ValueTask<RedemptionResult> UnderCodeLock(CouponCode code, Func<CodeState, RedemptionResult> change, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        if (Find(code) is not { } state)
-        {
-            return ValueTask.FromResult(new RedemptionResult(RedemptionOutcome.UnknownCode));
-        }
-
-        lock (state.Lock)
-        {
-            return ValueTask.FromResult(change(state));
-        }
-    }
-
     private CodeState? Find(CouponCode code) => _codes.GetValueOrDefault(code);
 
-    private sealed class CodeState(Coupon coupon)
-    {
-        public Lock Lock { get; } = new();
+    /// <summary>Results without a redemption are shared: the outcome is all they carry, and they are immutable.</summary>
+    private static RedemptionResult ToResult(Change change, CouponCode code, OrderId order) => change.HasRedemption
+        ? new RedemptionResult(change.Outcome, change.ToRedemption(code, order))
+        : Rejections[(int)change.Outcome];
 
-        public Coupon Coupon { get; } = coupon;
+    private static readonly RedemptionResult[] Rejections = [.. Enum.GetValues<RedemptionOutcome>().Select(o => new RedemptionResult(o))];
 
-        public Dictionary<OrderId, CouponRedemption> ByOrder { get; } = [];
-
-        public Dictionary<CustomerId, int> ActiveByCustomer { get; } = [];
-
-        public long Reserved { get; private set; }
-
-        public long Confirmed { get; private set; }
-
-        public long Released { get; private set; }
-
-        public RedemptionResult Reserve(RedemptionRequest request)
-        {
-            if (ByOrder.TryGetValue(request.OrderId, out var existing))
-            {
-                return existing.CustomerId != request.CustomerId || existing.Discount != request.Discount
-                    ? new RedemptionResult(RedemptionOutcome.PayloadMismatch, existing)
-                    : new RedemptionResult(existing.IsActive ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, existing);
-            }
-
-            if (Coupon.AssignedTo is { } owner && owner != request.CustomerId)
-            {
-                return new RedemptionResult(RedemptionOutcome.AssignedToAnotherCustomer);
-            }
-
-            if (Coupon.MaxRedemptions is { } cap && Reserved + Confirmed >= cap)
-            {
-                return new RedemptionResult(RedemptionOutcome.CapReached);
-            }
-
-            var held = ActiveByCustomer.GetValueOrDefault(request.CustomerId);
-            if (Coupon.PerCustomerLimit is { } limit && held >= limit)
-            {
-                return new RedemptionResult(RedemptionOutcome.PerCustomerLimitReached);
-            }
-
-            var redemption = new CouponRedemption(request.Code, request.OrderId, request.CustomerId, request.Discount, RedemptionState.Reserved, request.At);
-            ByOrder.Add(request.OrderId, redemption);
-            ActiveByCustomer[request.CustomerId] = held + 1;
-            Reserved++;
-            return new RedemptionResult(RedemptionOutcome.Done, redemption);
-        }
-
-        public RedemptionResult Confirm(OrderId orderId, Instant at)
-        {
-            if (!ByOrder.TryGetValue(orderId, out var existing))
-            {
-                return new RedemptionResult(RedemptionOutcome.NotReserved);
-            }
-
-            if (existing.State != RedemptionState.Reserved)
-            {
-                return new RedemptionResult(existing.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, existing);
-            }
-
-            var confirmed = existing with { State = RedemptionState.Confirmed, ConfirmedAt = at };
-            ByOrder[orderId] = confirmed;
-            Reserved--;
-            Confirmed++;
-            return new RedemptionResult(RedemptionOutcome.Done, confirmed);
-        }
-
-        public RedemptionResult Release(OrderId orderId, Instant at)
-        {
-            if (!ByOrder.TryGetValue(orderId, out var existing))
-            {
-                return new RedemptionResult(RedemptionOutcome.NotReserved);
-            }
-
-            if (existing.State == RedemptionState.Released)
-            {
-                return new RedemptionResult(RedemptionOutcome.AlreadyDone, existing);
-            }
-
-            var released = existing with { State = RedemptionState.Released, ReleasedAt = at };
-            ByOrder[orderId] = released;
-            if (existing.State == RedemptionState.Reserved)
-            {
-                Reserved--;
-            }
-            else
-            {
-                Confirmed--;
-            }
-
-            Released++;
-            ActiveByCustomer[existing.CustomerId]--;
-            return new RedemptionResult(RedemptionOutcome.Done, released);
-        }
-    }
 }

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+
+namespace CustomerCare.Benchmarks.Coupons;
+
+/// <summary>
+/// A report column with a percentile of the per-operation latencies a benchmark method recorded. The benchmark process
+/// prints them on a line of its standard output (<see cref="Publish"/>), which the host keeps with the report; in
+/// process they are also kept in memory.
+/// </summary>
+/// <param name="fraction">The percentile as a fraction: 0.5, 0.9, 0.99 or 0.999.</param>
+/// <param name="name">The column header, such as <c>P99 per op</c>.</param>
+public sealed class PerOpLatencyColumn(double fraction, string name) : IColumn
+{
+    private const string Marker = "// CustomerCare.Latency ";
+    private static readonly ConcurrentDictionary<string, LatencyHistogram> InProcess = new(StringComparer.Ordinal);
+
+    /// <summary>Prints a method's latencies for the host to read, and keeps them for an in-process run.</summary>
+    /// <param name="method">The benchmark method's name.</param>
+    /// <param name="histogram">Its latencies.</param>
+    public static void Publish(string method, LatencyHistogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        InProcess[method] = histogram;
+        var percentiles = string.Join(' ', Fractions.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f}={histogram.PercentileNanoseconds(f)}")));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Marker}{method} count={histogram.Count} max={histogram.MaxNanoseconds} {percentiles}"));
+    }
+
+    private static readonly double[] Fractions = [0.5, 0.9, 0.99, 0.999];
+
+    /// <inheritdoc />
+    public string Id => nameof(PerOpLatencyColumn) + name;
+
+    /// <inheritdoc />
+    public string ColumnName => name;
+
+    /// <inheritdoc />
+    public bool AlwaysShow => true;
+
+    /// <inheritdoc />
+    public ColumnCategory Category => ColumnCategory.Custom;
+
+    /// <inheritdoc />
+    public int PriorityInCategory => (int)(fraction * 1000);
+
+    /// <inheritdoc />
+    public bool IsNumeric => true;
+
+    /// <inheritdoc />
+    public UnitType UnitType => UnitType.Dimensionless;
+
+    /// <inheritdoc />
+    public string Legend => $"Per-operation latency that {fraction:P1} of the recorded operations do not exceed (Stopwatch deltas, 10 ns buckets)";
+
+    /// <inheritdoc />
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
+
+    /// <inheritdoc />
+    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(benchmarkCase);
+        var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
+        if (InProcess.TryGetValue(method, out var histogram) && histogram.Count > 0)
+        {
+            return LatencyHistogram.Format(histogram.PercentileNanoseconds(fraction));
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"{fraction}=");
+        var line = summary[benchmarkCase]?.ExecuteResults.SelectMany(r => r.StandardOutput ?? []).LastOrDefault(l => l.StartsWith(Marker + method + " ", StringComparison.Ordinal));
+        var field = line?.Split(' ').FirstOrDefault(f => f.StartsWith(key, StringComparison.Ordinal));
+        return field is not null && long.TryParse(field.AsSpan(key.Length), NumberStyles.Integer, CultureInfo.InvariantCulture, out var nanoseconds)
+            ? LatencyHistogram.Format(nanoseconds)
+            : "-";
+    }
+
+    /// <inheritdoc />
+    public bool IsAvailable(Summary summary) => true;
+
+    /// <inheritdoc />
+    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
+}
