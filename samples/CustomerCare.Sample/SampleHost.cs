@@ -1,8 +1,8 @@
 using CustomerCare.Campaigns.Loyalty;
 using CustomerCare.Policy.Compensation;
-using CustomerCare.Sample.Simulation.Care;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
+using CustomerCare.Sample.Simulation.Care;
 using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
