@@ -76,6 +76,9 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         AddComplaints(services);
+        services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        services.TryAddSingleton(new Notifications.OutboxOptions());
+        services.TryAddSingleton<Notifications.OutboxDispatcher>();
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);

@@ -65,3 +65,8 @@ public sealed class InMemoryCompensationLedgerConformanceTests : CompensationLed
 {
     protected override ValueTask<ICompensationLedger> CreateCompensationLedgerAsync() => ValueTask.FromResult<ICompensationLedger>(new InMemoryCompensationLedger());
 }
+
+public sealed class InMemoryOutboxStoreConformanceTests : OutboxStoreConformanceTests
+{
+    protected override ValueTask<IOutboxStore> CreateOutboxStoreAsync() => ValueTask.FromResult<IOutboxStore>(new InMemoryOutboxStore());
+}

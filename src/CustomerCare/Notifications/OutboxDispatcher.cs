@@ -1,0 +1,113 @@
+using CustomerCare.Channels;
+using CustomerCare.Storage;
+using NodaTime;
+
+namespace CustomerCare.Notifications;
+
+/// <summary>
+/// Sends what the outbox holds: claims due messages, hands each to its channel with its idempotency key as the message
+/// id, and records the outcome. A transient failure is retried with a doubling backoff (or the channel's own
+/// retry-after) until <see cref="OutboxOptions.MaxAttempts"/>, then dead-lettered; a permanent failure is recorded with
+/// the channel's reason.
+/// </summary>
+/// <remarks>
+/// At least once to the channel: a dispatcher that dies after sending but before recording leaves the message to be
+/// claimed again when its lease ends; the repeated message id lets the channel make the effect exactly once.
+/// Thread-safe; run one or several per process, in as many processes as you like.
+/// </remarks>
+public sealed class OutboxDispatcher
+{
+    private readonly IOutboxStore _outbox;
+    private readonly Dictionary<string, IOutboundChannel> _channels;
+    private readonly IClock _clock;
+    private readonly OutboxOptions _options;
+
+    /// <summary>Creates the dispatcher.</summary>
+    /// <param name="outbox">The outbox.</param>
+    /// <param name="channels">The channels, by <see cref="IOutboundChannel.Name"/>.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="FieldValidationException">A setting is out of range.</exception>
+    /// <exception cref="ArgumentException">Two channels share a name.</exception>
+    public OutboxDispatcher(IOutboxStore outbox, IEnumerable<IOutboundChannel> channels, IClock clock, OutboxOptions options)
+    {
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        ArgumentNullException.ThrowIfNull(channels);
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _options.Validate();
+        _channels = new Dictionary<string, IOutboundChannel>(StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            if (!_channels.TryAdd(channel.Name, channel))
+            {
+                throw new ArgumentException($"Two outbound channels are named '{channel.Name}'.", nameof(channels));
+            }
+        }
+    }
+
+    /// <summary>Claims one batch of due messages and sends them.</summary>
+    /// <param name="cancellationToken">Cancels the round; a message being sent is finished or left to its lease.</param>
+    /// <returns>What the round did; <see cref="DispatchResult.Claimed"/> is 0 when nothing was due.</returns>
+    public async ValueTask<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken = default)
+    {
+        var claimed = await _outbox.ClaimDueAsync(_clock.GetCurrentInstant(), _options.DispatcherId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+        int sent = 0, retrying = 0, failed = 0, dead = 0, lost = 0;
+        foreach (var message in claimed)
+        {
+            var result = await SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var completed = Complete(message, result, _clock.GetCurrentInstant());
+            if (!await _outbox.CompleteAsync(completed, _options.DispatcherId, cancellationToken).ConfigureAwait(false))
+            {
+                lost++;
+                continue;
+            }
+
+            switch (completed.Status)
+            {
+                case OutboxStatus.Sent: sent++; break;
+                case OutboxStatus.Pending: retrying++; break;
+                case OutboxStatus.Failed: failed++; break;
+                case OutboxStatus.DeadLetter: dead++; break;
+            }
+        }
+
+        return new DispatchResult(claimed.Count, sent, retrying, failed, dead, lost);
+    }
+
+    private async ValueTask<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (!_channels.TryGetValue(message.Channel, out var channel))
+        {
+            return SendResult.Permanent($"no outbound channel named '{message.Channel}' is registered");
+        }
+
+        var outbound = new OutboundMessage(message.Id, message.Channel, message.Recipient, message.Body)
+        {
+            Subject = message.Subject,
+            ContentType = message.ContentType,
+            Metadata = message.Metadata,
+        };
+        try
+        {
+            return await channel.SendAsync(outbound, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception thrown) when (thrown is not OperationCanceledException)
+        {
+            // A channel that throws has not said the failure is permanent; retrying is the safe reading.
+            return SendResult.Transient($"{thrown.GetType().Name}: {thrown.Message}");
+        }
+    }
+
+    private OutboxMessage Complete(OutboxMessage message, SendResult result, Instant now)
+    {
+        var attempts = message.Attempts + 1;
+        return result.Status switch
+        {
+            SendStatus.Sent => message with { Status = OutboxStatus.Sent, Attempts = attempts, SentAt = now, ProviderMessageId = result.ProviderMessageId, LastError = null },
+            SendStatus.PermanentFailure => message with { Status = OutboxStatus.Failed, Attempts = attempts, LastError = result.Error },
+            _ when attempts >= _options.MaxAttempts => message with { Status = OutboxStatus.DeadLetter, Attempts = attempts, LastError = result.Error },
+            _ => message with { Status = OutboxStatus.Pending, Attempts = attempts, LastError = result.Error, DueAt = now + (result.RetryAfter ?? _options.RetryAfter(attempts)) },
+        };
+    }
+}

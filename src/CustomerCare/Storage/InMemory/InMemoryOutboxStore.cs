@@ -1,0 +1,85 @@
+using CustomerCare.Notifications;
+using NodaTime;
+
+namespace CustomerCare.Storage.InMemory;
+
+/// <summary>The default <see cref="IOutboxStore"/>: messages in process memory, lost with the process.</summary>
+/// <remarks>Thread-safe: one lock per store makes each claim and each completion one step.</remarks>
+public sealed class InMemoryOutboxStore : IOutboxStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, OutboxMessage> _messages = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_messages.TryAdd(message.Id, message with { Status = OutboxStatus.Pending, ClaimedBy = null, LeaseUntil = null }));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dispatcherId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var claimed = _messages.Values
+                .Where(m => (m.Status == OutboxStatus.Pending && m.DueAt <= now) || (m.Status == OutboxStatus.InFlight && m.LeaseUntil <= now))
+                .OrderByDescending(m => m.Priority).ThenBy(m => m.DueAt).ThenBy(m => m.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .Select(m => m with { Status = OutboxStatus.InFlight, ClaimedBy = dispatcherId, LeaseUntil = now + lease })
+                .ToArray();
+            foreach (var message in claimed)
+            {
+                _messages[message.Id] = message;
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(claimed);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> CompleteAsync(OutboxMessage completed, string dispatcherId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dispatcherId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_messages.TryGetValue(completed.Id, out var stored) || stored.Status != OutboxStatus.InFlight || !string.Equals(stored.ClaimedBy, dispatcherId, StringComparison.Ordinal))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            _messages[completed.Id] = completed with { ClaimedBy = null, LeaseUntil = null };
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_messages.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            return ValueTask.FromResult((long)_messages.Values.Count(m => m.Status == status));
+        }
+    }
+}
