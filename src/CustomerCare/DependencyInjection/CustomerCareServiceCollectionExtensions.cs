@@ -79,6 +79,8 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
         services.TryAddSingleton(new Notifications.OutboxOptions());
         services.TryAddSingleton<Notifications.OutboxDispatcher>();
+        services.TryAddSingleton(new Notifications.NotificationOptions());
+        services.TryAddSingleton<Notifications.NotificationService>();
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);

@@ -45,6 +45,13 @@ public interface IOutboxStore
     /// <returns>The message, or <see langword="null"/>.</returns>
     ValueTask<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists one customer's messages queued since an instant, oldest first (for frequency caps).</summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="since">The start, inclusive, on <see cref="OutboxMessage.EnqueuedAt"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The messages.</returns>
+    ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(Customers.CustomerId customerId, Instant since, CancellationToken cancellationToken = default);
+
     /// <summary>Counts the messages in a status.</summary>
     /// <param name="status">The status.</param>
     /// <param name="cancellationToken">Cancels the read.</param>

@@ -74,6 +74,17 @@ public sealed class InMemoryOutboxStore : IOutboxStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(Customers.CustomerId customerId, Instant since, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            IReadOnlyList<OutboxMessage> result = [.. _messages.Values.Where(m => m.CustomerId == customerId && m.EnqueuedAt >= since).OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,24 @@
+using CustomerCare.Customers;
+
+namespace CustomerCare.Notifications;
+
+/// <summary>A rendered message to queue through the gates.</summary>
+/// <param name="Id">The idempotency key, derived from the event that caused it, such as <c>ack/CMP-7KQ2/email</c>.</param>
+/// <param name="Kind">Transactional or commercial.</param>
+/// <param name="Channel">The channel's name.</param>
+/// <param name="Recipient">The recipient's address on that channel.</param>
+/// <param name="Body">The body.</param>
+public sealed record NotificationRequest(string Id, MessageKind Kind, string Channel, string Recipient, string Body)
+{
+    /// <summary>The customer it is for; required for a commercial message (consent, zone, cap).</summary>
+    public CustomerId? CustomerId { get; init; }
+
+    /// <summary>The subject, where the channel has one.</summary>
+    public string? Subject { get; init; }
+
+    /// <summary>The body's media type. Default <c>text/plain</c>.</summary>
+    public string ContentType { get; init; } = "text/plain";
+
+    /// <summary>Higher goes first. Default 0.</summary>
+    public int Priority { get; init; }
+}
