@@ -39,12 +39,18 @@ public sealed record TemplateSource(string Text, string? Subject = null, string?
             }
 
             lines[part] = section.FirstLine;
-            _ = part switch
+            switch (part)
             {
-                TemplatePart.Text => text = section.Body,
-                TemplatePart.Subject => subject = section.Body,
-                _ => html = section.Body,
-            };
+                case TemplatePart.Text:
+                    text = section.Body;
+                    break;
+                case TemplatePart.Subject:
+                    subject = section.Body;
+                    break;
+                default:
+                    html = section.Body;
+                    break;
+            }
         }
 
         return text is null
