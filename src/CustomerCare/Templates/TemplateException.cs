@@ -46,7 +46,7 @@ public class TemplateException : Exception
         Failure = failure;
         Key = key;
         Part = part;
-        Source = source;
+        Origin = source;
         Line = line;
         Column = column;
         Reason = reason;
@@ -62,12 +62,12 @@ public class TemplateException : Exception
     public TemplatePart? Part { get; }
 
     /// <summary>Where the template came from: a file path, an embedded resource name or <c>string</c>.</summary>
-    public new string? Source { get; }
+    public string? Origin { get; }
 
-    /// <summary>The 1-based line in <see cref="Source"/>, when known.</summary>
+    /// <summary>The 1-based line in <see cref="Origin"/>, when known.</summary>
     public int? Line { get; }
 
-    /// <summary>The 1-based column in <see cref="Source"/>, when known.</summary>
+    /// <summary>The 1-based column in <see cref="Origin"/>, when known.</summary>
     public int? Column { get; }
 
     /// <summary>What went wrong, without the key and position.</summary>

@@ -51,7 +51,7 @@ public sealed class RegistrationTests
             var error = Assert.Throws<TemplateException>(() => new TemplateCatalog().RegisterFile(key, path));
 
             Assert.Equal(TemplateFailure.Syntax, error.Failure);
-            Assert.Equal(path, error.Source);
+            Assert.Equal(path, error.Origin);
             Assert.Equal(6, error.Line);
         }
         finally
