@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace CustomerCare.Templates;
+
+/// <summary>Finds personal data that must never appear in a public reply.</summary>
+internal static partial class PublicReplyGuard
+{
+    private const int TimeoutMs = 100;
+
+    public static (ChannelRule Rule, string What)? Find(string text)
+    {
+        if (Email().IsMatch(text))
+        {
+            return (ChannelRule.PublicReplyContainsEmail, "an e-mail address");
+        }
+
+        if (Phone().IsMatch(text))
+        {
+            return (ChannelRule.PublicReplyContainsPhone, "a phone number (10 or more digits)");
+        }
+
+        if (Amount().IsMatch(text))
+        {
+            return (ChannelRule.PublicReplyContainsAmount, "an amount of money");
+        }
+
+        if (Address().IsMatch(text))
+        {
+            return (ChannelRule.PublicReplyContainsAddress, "a postal address");
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Email();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])\+?\d(?:[ ().-]{0,2}\d){9,}", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Phone();
+
+    [GeneratedRegex(@"[₺$€£]\s?\d|\d[\d.,]*\s?(?:₺|€|\$|£|(?i:tl|try|usd|eur|lira)\b)|\b(?i:tl|try|usd|eur)\s?\d", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\b(?i:mah|mahallesi|cad|caddesi|sok|sk|sokak|sokağı|bulvarı|blv)\b\.?\s|\b(?i:no|daire|kat)\s?:\s?\d", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Address();
+}
