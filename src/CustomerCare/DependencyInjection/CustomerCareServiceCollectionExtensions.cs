@@ -81,6 +81,14 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Notifications.OutboxDispatcher>();
         services.TryAddSingleton(new Notifications.NotificationOptions());
         services.TryAddSingleton<Notifications.NotificationService>();
+        services.TryAddSingleton(_ =>
+        {
+            // Parsing and validating the built-in pack once, when first needed; user templates are registered on top.
+            var catalog = new Templates.TemplateCatalog();
+            catalog.RegisterBuiltInPack();
+            return catalog;
+        });
+        services.TryAddSingleton<Templates.TemplateRenderer>();
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);
