@@ -40,6 +40,7 @@ public static class Program
         SegmentsCommand.Create(context),
         RfmCommand.Create(context),
         CouponsCommand.Create(context),
+        TemplatesCommand.Create(context),
         CampaignsCommand.Create(context),
     ];
 }
