@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using CustomerCare.Customers;
 using NodaTime;
 using Scriban.Runtime;
@@ -76,14 +77,8 @@ public sealed class TemplateModelBuilder
     public TemplateModelBuilder List(string name, IEnumerable<string> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var array = new ScriptArray();
-        foreach (var value in values)
-        {
-            array.Add(value ?? string.Empty);
-        }
-
-        array.IsReadOnly = true;
-        return Put(name, array);
+        // ScriptArray.IsReadOnly does not stop `items[0] = x`; a read-only collection does.
+        return Put(name, new ReadOnlyCollection<object>(values.Select(v => (object)(v ?? string.Empty)).ToArray()));
     }
 
     /// <summary>Adds a list of records (for example order lines), each built by its own builder.</summary>
@@ -94,22 +89,21 @@ public sealed class TemplateModelBuilder
     public TemplateModelBuilder List(string name, IEnumerable<TemplateModel> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var array = new ScriptArray();
-        foreach (var item in items)
-        {
-            ArgumentNullException.ThrowIfNull(item, nameof(items));
-            array.Add(item.Values);
-        }
-
-        array.IsReadOnly = true;
-        return Put(name, array);
+        var array = items.Select(item => (object)(item ?? throw new ArgumentNullException(nameof(items))).Values).ToArray();
+        return Put(name, new ReadOnlyCollection<object>(array));
     }
 
     /// <summary>Freezes the values into a model.</summary>
     /// <returns>The model.</returns>
     public TemplateModel Build()
     {
-        var values = (ScriptObject)_values.Clone(true);
+        // A shallow copy: the lists were frozen when added, and a deep clone would hand back writable copies.
+        var values = new ScriptObject(_values.Count);
+        foreach (var (name, value) in _values)
+        {
+            values.Add(name, value);
+        }
+
         values.IsReadOnly = true;
         return new TemplateModel(values, _timeZone);
     }

@@ -55,6 +55,22 @@ public sealed class SandboxTests
         Assert.Equal("48213", renderer.Preview(TemplateTestData.SmsAck()).Text);
     }
 
+    [Theory]
+    [InlineData("{{ items[0].name = 'x' }}{{ items[0].name }}")]
+    [InlineData("{{ items[0] = 'x' }}{{ items[0] }}")]
+    [InlineData("{{ items | array.add 'x' | array.size }}{{ items.size }}")]
+    public void Register_TemplateChangingANestedModelValue_LeavesTheSharedSampleIntact(string template)
+    {
+        var key = TemplateTestData.Key(TemplateKind.OrderShipped, "tr", CustomerCare.Policy.ToneOfVoice.Formal, MessageChannel.Sms);
+        var catalog = new TemplateCatalog();
+
+        var error = Record.Exception(() => catalog.Register(key, template));
+        catalog.Register(key, "{{ items[0].name }} {{ items | array.size }}");
+
+        Assert.True(error is null or TemplateException);
+        Assert.Equal("Keten gömlek 2", new TemplateRenderer(catalog).Preview(key).Text);
+    }
+
     [Fact]
     public void Render_CancelledToken_ThrowsOperationCanceled()
     {
