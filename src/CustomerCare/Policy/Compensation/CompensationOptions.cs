@@ -1,7 +1,7 @@
 using System.Globalization;
 using CustomerCare.Policy.Promises;
-using NodaTime.Text;
 using NodaTime;
+using NodaTime.Text;
 
 namespace CustomerCare.Policy.Compensation;
 
