@@ -51,7 +51,13 @@ public sealed class SatisfactionPolicyOptions
             errors.Add(FieldErrors.Create(nameof(Tone), Tone.ToString(), FieldErrorCodes.Unknown, "is not a tone of voice: Formal, Friendly or Witty"));
         }
 
-        Section(errors, nameof(Calendar), Calendar, _ => BuildSla());
+        BusinessCalendar? calendar = null;
+        Section(errors, nameof(Calendar), Calendar, c => calendar = BusinessCalendar.FromOptions(WithDefaultHours(c)));
+        if (calendar is not null)
+        {
+            Section(errors, nameof(Sla), Sla, sla => SlaPolicy.FromOptions(sla, calendar));
+        }
+
         Section(errors, nameof(Promises), Promises, p => p.Validate());
         Section(errors, nameof(Compensation), Compensation, c => c.Validate());
         Section(errors, nameof(Returns), Returns, r => r.Validate());
@@ -69,9 +75,14 @@ public sealed class SatisfactionPolicyOptions
     public SlaPolicy BuildSla()
     {
         var calendar = Calendar ?? throw FieldValidationException.For(nameof(Calendar), null, FieldErrorCodes.Required, "is missing");
-        if (calendar.Hours is null || calendar.Hours.Count == 0)
-        {
-            calendar = new BusinessCalendarOptions
+        return SlaPolicy.FromOptions(Sla ?? new SlaPolicyOptions(), BusinessCalendar.FromOptions(WithDefaultHours(calendar)));
+    }
+
+    /// <summary>The calendar as configured, with Monday to Friday 09:00–18:00 when it lists no hours.</summary>
+    private static BusinessCalendarOptions WithDefaultHours(BusinessCalendarOptions calendar) =>
+        calendar.Hours is { Count: > 0 }
+            ? calendar
+            : new BusinessCalendarOptions
             {
                 Id = calendar.Id,
                 TimeZone = calendar.TimeZone,
@@ -80,10 +91,6 @@ public sealed class SatisfactionPolicyOptions
                 TurkishReligiousHolidays = calendar.TurkishReligiousHolidays,
                 Holidays = calendar.Holidays,
             };
-        }
-
-        return SlaPolicy.FromOptions(Sla ?? new SlaPolicyOptions(), BusinessCalendar.FromOptions(calendar));
-    }
 
     private static void Section<T>(List<FieldError> errors, string name, T? section, Action<T> validate)
         where T : class

@@ -84,6 +84,20 @@ public sealed class SatisfactionPolicyJsonTests
     }
 
     [Fact]
+    public void Parse_ABadCalendarOrTarget_IsNamedUnderItsOwnSection()
+    {
+        var badCalendar = """{ "calendar": { "timeZone": "Europe/Istanbull" } }""";
+        var badTarget = """{ "sla": { "channels": { "Email": { "firstResponse": "soon" } } } }""";
+
+        var calendar = Assert.Throws<FieldValidationException>(() => SatisfactionPolicyJson.Parse(badCalendar, "p.json"));
+        var target = Assert.Throws<FieldValidationException>(() => SatisfactionPolicyJson.Parse(badTarget, "p.json"));
+
+        Assert.All(calendar.Errors, e => Assert.StartsWith("p.json:$.Calendar.", e.Field, StringComparison.Ordinal));
+        Assert.All(target.Errors, e => Assert.StartsWith("p.json:$.Sla.", e.Field, StringComparison.Ordinal));
+        Assert.Contains(target.Errors, e => e.AttemptedValue == "soon");
+    }
+
+    [Fact]
     public async Task UsePolicyFile_LoadsTheFile_AndABrokenFileFailsAtRegistration()
     {
         var path = Path.Combine(Path.GetTempPath(), "customercare-policy-" + Guid.NewGuid().ToString("N") + ".json");

@@ -27,6 +27,9 @@ public sealed class CareSimulator
         (ComplaintChannel.Twitter, 10), (ComplaintChannel.Facebook, 5), (ComplaintChannel.ComplaintSite, 10),
     ];
 
+    // Social handles are written the way Turkish users type them: "İbrahim" becomes "ibrahim", not "i̇brahim".
+    private static readonly CultureInfo TurkishCulture = CultureInfo.GetCultureInfo("tr-TR");
+
     private readonly ComplaintIntake _intake;
     private readonly ComplaintService _complaints;
     private readonly IComplaintStore _store;
@@ -128,7 +131,7 @@ public sealed class CareSimulator
         {
             ComplaintChannel.Email or ComplaintChannel.ContactForm => customer.Email?.Value,
             ComplaintChannel.Phone => customer.Phone?.Value,
-            ComplaintChannel.Twitter or ComplaintChannel.Facebook or ComplaintChannel.ComplaintSite => "@" + customer.Name.GivenName.ToLowerInvariant() + customer.Id.Value[^3..],
+            ComplaintChannel.Twitter or ComplaintChannel.Facebook or ComplaintChannel.ComplaintSite => "@" + customer.Name.GivenName.ToLower(TurkishCulture) + customer.Id.Value[^3..],
             _ => customer.Name.FullName,
         };
         await _intake.ReceiveAsync(new ComplaintSubmission
