@@ -6,17 +6,26 @@ using NodaTime;
 
 namespace CustomerCare.Campaigns;
 
-/// <summary>Issues one campaign coupon through the ledger, drawing a new code when the drawn one is already taken.</summary>
-internal static class CampaignIssuer
+/// <summary>Issues one campaign's coupons through the ledger, drawing a new code when the drawn one is already taken.</summary>
+internal sealed class CampaignIssuer
 {
     private const int CodeAttempts = 5;
+    private readonly ICampaignLedger _ledger;
+    private readonly CouponCodeGenerator _codes;
+    private readonly CouponCodePattern _pattern;
+    private readonly string _campaignId;
+
+    /// <summary>Creates the issuer of one campaign.</summary>
+    public CampaignIssuer(ICampaignLedger ledger, CouponCodeGenerator codes, CouponCodePattern pattern, string campaignId)
+    {
+        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
+        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
+        _pattern = pattern ?? throw new ArgumentNullException(nameof(pattern));
+        _campaignId = campaignId;
+    }
 
     /// <summary>Grants a personal single-use coupon valid over a window; <see langword="null"/> when the customer already had this period's.</summary>
-    public static async ValueTask<CampaignGrant?> IssueAsync(
-        ICampaignLedger ledger,
-        CouponCodeGenerator codes,
-        CouponCodePattern pattern,
-        string campaignId,
+    public async ValueTask<CampaignGrant?> IssueAsync(
         string definitionId,
         CustomerId customer,
         string period,
@@ -27,10 +36,10 @@ internal static class CampaignIssuer
     {
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
-            var code = codes.Generate(pattern);
+            var code = _codes.Generate(_pattern);
             var coupon = new Coupon(code, definitionId, now) { AssignedTo = customer, MaxRedemptions = 1, ValidFrom = validFrom, ValidUntil = validUntil };
-            var grant = new CampaignGrant(campaignId, customer, period, now, code);
-            switch (await ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false))
+            var grant = new CampaignGrant(_campaignId, customer, period, now, code);
+            switch (await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false))
             {
                 case GrantOutcome.Granted:
                     return grant;
@@ -39,6 +48,6 @@ internal static class CampaignIssuer
             }
         }
 
-        throw new InvalidOperationException($"Campaign '{campaignId}' could not find a free code for pattern {pattern} after {CodeAttempts} attempts; the code space is too small.");
+        throw new InvalidOperationException($"Campaign '{_campaignId}' could not find a free code for pattern {_pattern} after {CodeAttempts} attempts; the code space is too small.");
     }
 }

@@ -16,10 +16,8 @@ namespace CustomerCare.Campaigns.Birthday;
 public sealed class BirthdayCampaign : ICampaign
 {
     private readonly ICustomerStore _customers;
-    private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly BirthdayCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="customers">The customer store.</param>
@@ -31,11 +29,9 @@ public sealed class BirthdayCampaign : ICampaign
     public BirthdayCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, BirthdayCampaignOptions options, CouponCodePattern? pattern = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = pattern ?? new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, pattern ?? new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -58,8 +54,8 @@ public sealed class BirthdayCampaign : ICampaign
             }
 
             var period = year.ToString(CultureInfo.InvariantCulture);
-            var grant = await CampaignIssuer.IssueAsync(
-                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, period, now, issueAt, issueAt + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+            var grant = await _issuer.IssueAsync(
+                _options.CouponDefinitionId, customer.Id, period, now, issueAt, issueAt + _options.ValidFor, cancellationToken).ConfigureAwait(false);
             tally.Add(grant);
         }
 

@@ -21,10 +21,8 @@ public sealed class FirstPurchaseCampaign : ICampaign
     public const string Period = "first-purchase";
 
     private readonly ICustomerStore _customers;
-    private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly FirstPurchaseCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="customers">The customer store.</param>
@@ -35,11 +33,9 @@ public sealed class FirstPurchaseCampaign : ICampaign
     public FirstPurchaseCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, FirstPurchaseCampaignOptions options)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -63,8 +59,8 @@ public sealed class FirstPurchaseCampaign : ICampaign
                 continue;
             }
 
-            var grant = await CampaignIssuer.IssueAsync(
-                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, Period, now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+            var grant = await _issuer.IssueAsync(
+                _options.CouponDefinitionId, customer.Id, Period, now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
             tally.Add(grant);
         }
 

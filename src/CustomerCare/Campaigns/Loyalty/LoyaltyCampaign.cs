@@ -17,10 +17,8 @@ namespace CustomerCare.Campaigns.Loyalty;
 public sealed class LoyaltyCampaign : ICampaign
 {
     private readonly SegmentService _segments;
-    private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly LoyaltyCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
     private readonly Segment _segment;
 
     /// <summary>Creates the campaign.</summary>
@@ -32,11 +30,9 @@ public sealed class LoyaltyCampaign : ICampaign
     public LoyaltyCampaign(SegmentService segments, ICampaignLedger ledger, CouponCodeGenerator codes, LoyaltyCampaignOptions options)
     {
         _segments = segments ?? throw new ArgumentNullException(nameof(segments));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
         _segment = segments.Segments.FirstOrDefault(s => string.Equals(s.Name, options.Segment, StringComparison.Ordinal))
             ?? throw FieldValidationException.For(nameof(options.Segment), options.Segment, FieldErrorCodes.Unknown,
                 $"is not a segment; known segments: {string.Join(", ", segments.Segments.Select(s => s.Name))}");
@@ -81,8 +77,8 @@ public sealed class LoyaltyCampaign : ICampaign
                 continue;
             }
 
-            var grant = await CampaignIssuer.IssueAsync(
-                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, PeriodOf(_options.Every, now, customer.TimeZone), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+            var grant = await _issuer.IssueAsync(
+                _options.CouponDefinitionId, customer.Id, PeriodOf(_options.Every, now, customer.TimeZone), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
             tally.Add(grant);
         }
 

@@ -25,9 +25,8 @@ public sealed class ServiceRecoveryIssuer
 
     private static readonly SearchValues<char> KindSymbols = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_-");
     private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly IClock _clock;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the issuer.</summary>
     /// <param name="ledger">The campaign ledger.</param>
@@ -37,9 +36,8 @@ public sealed class ServiceRecoveryIssuer
     public ServiceRecoveryIssuer(ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, CouponCodePattern? pattern = null)
     {
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _pattern = pattern ?? new CouponCodePattern("CARE");
+        _issuer = new CampaignIssuer(ledger, codes, pattern ?? new CouponCodePattern("CARE"), CampaignId);
     }
 
     /// <summary>The longest subject accepted.</summary>
@@ -62,8 +60,8 @@ public sealed class ServiceRecoveryIssuer
         Validate(request);
         var now = _clock.GetCurrentInstant();
         var period = PeriodOf(request.Subject, request.Kind);
-        var grant = await CampaignIssuer.IssueAsync(
-            _ledger, _codes, _pattern, CampaignId, request.CouponDefinitionId, request.CustomerId, period, now, now, now + request.ValidFor, cancellationToken).ConfigureAwait(false);
+        var grant = await _issuer.IssueAsync(
+            request.CouponDefinitionId, request.CustomerId, period, now, now, now + request.ValidFor, cancellationToken).ConfigureAwait(false);
         if (grant is not null)
         {
             return new RecoveryIssue(grant, IsNew: true);

@@ -16,11 +16,9 @@ namespace CustomerCare.Campaigns.ThankYou;
 public sealed class ThankYouCampaign : ICommerceEventObserver
 {
     private readonly ICustomerStore _customers;
-    private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly IClock _clock;
     private readonly ThankYouCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="customers">The customer store, for the consent.</param>
@@ -32,12 +30,10 @@ public sealed class ThankYouCampaign : ICommerceEventObserver
     public ThankYouCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, ThankYouCampaignOptions options)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -70,7 +66,7 @@ public sealed class ThankYouCampaign : ICommerceEventObserver
         }
 
         var now = _clock.GetCurrentInstant();
-        await CampaignIssuer.IssueAsync(
-            _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, delivered.CustomerId, PeriodOf(delivered.OrderId), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+        await _issuer.IssueAsync(
+                _options.CouponDefinitionId, delivered.CustomerId, PeriodOf(delivered.OrderId), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -20,11 +20,9 @@ public sealed class WelcomeCampaign : ICommerceEventObserver
     /// <summary>The ledger period of the one welcome per customer.</summary>
     public const string Period = "welcome";
 
-    private readonly ICampaignLedger _ledger;
-    private readonly CouponCodeGenerator _codes;
     private readonly IClock _clock;
     private readonly WelcomeCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="ledger">The campaign ledger.</param>
@@ -34,12 +32,10 @@ public sealed class WelcomeCampaign : ICommerceEventObserver
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
     public WelcomeCampaign(ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, WelcomeCampaignOptions options)
     {
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -58,7 +54,7 @@ public sealed class WelcomeCampaign : ICommerceEventObserver
         }
 
         var now = _clock.GetCurrentInstant();
-        await CampaignIssuer.IssueAsync(
-            _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, registered.CustomerId, Period, now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+        await _issuer.IssueAsync(
+                _options.CouponDefinitionId, registered.CustomerId, Period, now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -19,11 +19,9 @@ namespace CustomerCare.Campaigns.WinBack;
 public sealed class WinBackCampaign : ICampaign
 {
     private readonly ICustomerStore _customers;
-    private readonly ICampaignLedger _ledger;
     private readonly IServiceHistoryProvider _history;
-    private readonly CouponCodeGenerator _codes;
     private readonly WinBackCampaignOptions _options;
-    private readonly CouponCodePattern _pattern;
+    private readonly CampaignIssuer _issuer;
 
     /// <summary>Creates the campaign.</summary>
     /// <param name="customers">The customer store.</param>
@@ -35,12 +33,10 @@ public sealed class WinBackCampaign : ICampaign
     public WinBackCampaign(ICustomerStore customers, ICampaignLedger ledger, IServiceHistoryProvider history, CouponCodeGenerator codes, WinBackCampaignOptions options)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
-        _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _history = history ?? throw new ArgumentNullException(nameof(history));
-        _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _pattern = new CouponCodePattern(_options.CodePrefix);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
     }
 
     /// <summary>The campaign identifier.</summary>
@@ -72,8 +68,8 @@ public sealed class WinBackCampaign : ICampaign
         var history = await _history.GetAsync([.. lapsed.Select(l => l.Customer.Id)], cancellationToken).ConfigureAwait(false);
         foreach (var (customer, lastOrder) in lapsed.Where(l => history.GetValueOrDefault(l.Customer.Id)?.OpenComplaints is not > 0))
         {
-            var grant = await CampaignIssuer.IssueAsync(
-                _ledger, _codes, _pattern, Id, _options.CouponDefinitionId, customer.Id, LocalDatePattern.Iso.Format(lastOrder), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
+            var grant = await _issuer.IssueAsync(
+                _options.CouponDefinitionId, customer.Id, LocalDatePattern.Iso.Format(lastOrder), now, now, now + _options.ValidFor, cancellationToken).ConfigureAwait(false);
             tally.Add(grant);
         }
 

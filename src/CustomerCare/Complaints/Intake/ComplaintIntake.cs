@@ -82,6 +82,11 @@ public sealed class ComplaintIntake
         var added = await _complaints.AddAsync(complaint, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("customercare.complaint.channel", submission.Channel.ToString());
         activity?.SetTag("customercare.complaint.new", added.Added);
+        if (added.Added)
+        {
+            CustomerCareTelemetry.ComplaintsReceived.Add(1, new KeyValuePair<string, object?>("channel", submission.Channel.ToString()));
+        }
+
         await ReceivedAsync(added.Complaint, cancellationToken).ConfigureAwait(false);
         return new IntakeResult(added.Complaint, added.Added);
     }
