@@ -30,7 +30,52 @@ ensure_apt "ldconfig -p | grep -q libicuuc" libicu72 || exit 1
 ensure_apt "test -d /usr/share/zoneinfo" tzdata || exit 1
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+chmod 755 "$results"
+pids=()
+cleanup() {
+  if [ -n "${pg_bin:-}" ] && [ -f "$results/pgdata/postmaster.pid" ]; then
+    as_postgres "$pg_bin/pg_ctl -D '$results/pgdata' -m fast -w stop" >/dev/null 2>&1 || true
+  fi
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$results"
+}
+trap cleanup EXIT
+
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# The tests run under a Turkish LANG that the image may not have generated; the server gets a locale it has.
+as_postgres() {
+  if [ "$(id -u)" = 0 ]; then LANG=C.UTF-8 LC_ALL=C.UTF-8 su postgres -s /bin/sh -c "$1"; else LANG=C.UTF-8 LC_ALL=C.UTF-8 sh -c "$1"; fi
+}
+
+# A throwaway PostgreSQL cluster on loopback for the PostgreSQL plugin's tests.
+start_postgres() {
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [ -z "$pg_bin" ]; then ensure_apt "ls /usr/lib/postgresql/*/bin/initdb" postgresql || return 1; pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; fi
+  local port; port="$(free_port)"
+  install -d -m 700 "$results/pgdata"
+  [ "$(id -u)" = 0 ] && chown postgres:postgres "$results/pgdata"
+  as_postgres "$pg_bin/initdb -D '$results/pgdata' -U postgres -A trust --no-sync" > "$results/initdb.log" 2>&1 || { cat "$results/initdb.log"; return 1; }
+  as_postgres "$pg_bin/pg_ctl -D '$results/pgdata' -l '$results/pgdata/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$results/pgdata' -c max_connections=300 -c fsync=off\" start" > /dev/null || { cat "$results/pgdata/server.log"; return 1; }
+  export CUSTOMERCARE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  export CUSTOMERCARE_TEST_PG_BIN="$pg_bin" CUSTOMERCARE_TEST_PG_DATA="$results/pgdata"
+  log "PostgreSQL on 127.0.0.1:$port"
+}
+
+# An SMTP server on loopback that writes what it receives to a Maildir, for the MailKit plugin's tests.
+start_smtp() {
+  ensure_apt "/usr/bin/python3 -c 'import aiosmtpd'" python3-aiosmtpd || return 1
+  local port; port="$(free_port)"
+  /usr/bin/python3 -m aiosmtpd -n -u -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$results/maildir" > "$results/smtp.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+  export CUSTOMERCARE_TEST_SMTP="127.0.0.1:$port" CUSTOMERCARE_TEST_MAILDIR="$results/maildir"
+  # The restart test starts servers of its own with this interpreter.
+  export CUSTOMERCARE_TEST_AIOSMTPD_PYTHON=/usr/bin/python3
+  log "SMTP on 127.0.0.1:$port, Maildir $results/maildir"
+}
+
+start_postgres || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+start_smtp || { echo "Tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 log "building CustomerCare.sln ($configuration)"
 if ! dotnet build CustomerCare.sln -c "$configuration" -nologo -clp:ErrorsOnly > "$results/build.log" 2>&1; then

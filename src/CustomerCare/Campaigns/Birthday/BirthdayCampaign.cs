@@ -45,7 +45,9 @@ public sealed class BirthdayCampaign : ICampaign
     {
         var schedule = new BirthdaySchedule(_options, now);
         var tally = new CampaignTally(Id, now);
-        await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
+        // Only the birthdays that can be due in some zone are read: a store with an index on (month, day) reads a few days'
+        // worth of customers, not all of them.
+        await foreach (var customer in _customers.StreamAsync(new BirthdaySpecification(schedule.CandidateDates()), cancellationToken).ConfigureAwait(false))
         {
             tally.Considered++;
             if (!schedule.IsDue(customer, out var year, out var issueAt))

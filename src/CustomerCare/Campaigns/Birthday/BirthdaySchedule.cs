@@ -57,6 +57,28 @@ public sealed class BirthdaySchedule
         }
     }
 
+    /// <summary>
+    /// The annual dates whose birthdays can be due at this instant in some zone: a superset of every customer who
+    /// <see cref="IsDue"/> accepts, small enough for a store to answer from an index on (month, day).
+    /// </summary>
+    /// <returns>The annual dates, in calendar order.</returns>
+    public IReadOnlyList<AnnualDate> CandidateDates()
+    {
+        var dates = new List<AnnualDate>();
+        for (var month = 1; month <= 12; month++)
+        {
+            for (var day = 1; day <= 31; day++)
+            {
+                if (_candidates[Slot(month, day)])
+                {
+                    dates.Add(new AnnualDate(month, day));
+                }
+            }
+        }
+
+        return dates;
+    }
+
     /// <summary>The date a birthday falls on in a year, under the Feb 29 policy.</summary>
     /// <param name="birthday">The birthday.</param>
     /// <param name="year">The year.</param>
