@@ -28,7 +28,7 @@ public static class CampaignBuilderExtensions
     /// <returns>The builder.</returns>
     public static ICustomerCareBuilder AddBirthdayCampaign(this ICustomerCareBuilder builder, Action<BirthdayCampaignOptions>? configure = null) =>
         builder.AddScheduled(configure, (sp, options) => new BirthdayCampaign(
-            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options));
+            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options, observers: Observers(sp)));
 
     /// <summary>Adds the win-back campaign and the <see cref="CampaignScheduler"/>.</summary>
     /// <param name="builder">The builder.</param>
@@ -37,7 +37,7 @@ public static class CampaignBuilderExtensions
     public static ICustomerCareBuilder AddWinBackCampaign(this ICustomerCareBuilder builder, Action<WinBackCampaignOptions>? configure = null) =>
         builder.AddScheduled(configure, (sp, options) => new WinBackCampaign(
             sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<IServiceHistoryProvider>(),
-            sp.GetRequiredService<CouponCodeGenerator>(), options));
+            sp.GetRequiredService<CouponCodeGenerator>(), options, observers: Observers(sp)));
 
     /// <summary>Adds the first-purchase campaign and the <see cref="CampaignScheduler"/>.</summary>
     /// <param name="builder">The builder.</param>
@@ -45,7 +45,7 @@ public static class CampaignBuilderExtensions
     /// <returns>The builder.</returns>
     public static ICustomerCareBuilder AddFirstPurchaseCampaign(this ICustomerCareBuilder builder, Action<FirstPurchaseCampaignOptions>? configure = null) =>
         builder.AddScheduled(configure, (sp, options) => new FirstPurchaseCampaign(
-            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options));
+            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options, observers: Observers(sp)));
 
     /// <summary>Adds the loyal-customer campaign and the <see cref="CampaignScheduler"/>.</summary>
     /// <param name="builder">The builder.</param>
@@ -53,7 +53,7 @@ public static class CampaignBuilderExtensions
     /// <returns>The builder.</returns>
     public static ICustomerCareBuilder AddLoyaltyCampaign(this ICustomerCareBuilder builder, Action<LoyaltyCampaignOptions>? configure = null) =>
         builder.AddScheduled(configure, (sp, options) => new LoyaltyCampaign(
-            sp.GetRequiredService<SegmentService>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options));
+            sp.GetRequiredService<SegmentService>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), options, observers: Observers(sp)));
 
     /// <summary>Adds the welcome campaign, which issues its coupon when a customer registers.</summary>
     /// <param name="builder">The builder.</param>
@@ -61,7 +61,7 @@ public static class CampaignBuilderExtensions
     /// <returns>The builder.</returns>
     public static ICustomerCareBuilder AddWelcomeCampaign(this ICustomerCareBuilder builder, Action<WelcomeCampaignOptions>? configure = null) =>
         builder.AddObserver(configure, (sp, options) => new WelcomeCampaign(
-            sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), sp.GetRequiredService<IClock>(), options));
+            sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), sp.GetRequiredService<IClock>(), options, Observers(sp)));
 
     /// <summary>Adds the post-purchase thank-you campaign, which issues a next-order coupon when an order is delivered.</summary>
     /// <param name="builder">The builder.</param>
@@ -69,7 +69,7 @@ public static class CampaignBuilderExtensions
     /// <returns>The builder.</returns>
     public static ICustomerCareBuilder AddThankYouCampaign(this ICustomerCareBuilder builder, Action<ThankYouCampaignOptions>? configure = null) =>
         builder.AddObserver(configure, (sp, options) => new ThankYouCampaign(
-            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), sp.GetRequiredService<IClock>(), options));
+            sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<CouponCodeGenerator>(), sp.GetRequiredService<IClock>(), options, Observers(sp)));
 
     private static ICustomerCareBuilder AddScheduled<TOptions>(this ICustomerCareBuilder builder, Action<TOptions>? configure, Func<IServiceProvider, TOptions, ICampaign> create)
         where TOptions : CampaignOptions, new()
@@ -87,6 +87,8 @@ public static class CampaignBuilderExtensions
         builder.Services.AddSingleton(sp => create(sp, options));
         return builder;
     }
+
+    private static IEnumerable<ICampaignObserver> Observers(IServiceProvider services) => services.GetServices<ICampaignObserver>();
 
     private static TOptions Configure<TOptions>(ICustomerCareBuilder builder, Action<TOptions>? configure)
         where TOptions : CampaignOptions, new()

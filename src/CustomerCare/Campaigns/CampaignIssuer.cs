@@ -14,14 +14,24 @@ internal sealed class CampaignIssuer
     private readonly CouponCodeGenerator _codes;
     private readonly CouponCodePattern _pattern;
     private readonly string _campaignId;
+    private readonly Templates.TemplateKind? _template;
+    private readonly ICampaignObserver[] _observers;
 
-    /// <summary>Creates the issuer of one campaign.</summary>
-    public CampaignIssuer(ICampaignLedger ledger, CouponCodeGenerator codes, CouponCodePattern pattern, string campaignId)
+    /// <summary>Creates the issuer of one campaign, with the message its grants ask for and who hears of them.</summary>
+    public CampaignIssuer(
+        ICampaignLedger ledger,
+        CouponCodeGenerator codes,
+        CouponCodePattern pattern,
+        string campaignId,
+        Templates.TemplateKind? template = null,
+        IEnumerable<ICampaignObserver>? observers = null)
     {
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _codes = codes ?? throw new ArgumentNullException(nameof(codes));
         _pattern = pattern ?? throw new ArgumentNullException(nameof(pattern));
         _campaignId = campaignId;
+        _template = template;
+        _observers = observers?.ToArray() ?? [];
     }
 
     /// <summary>Grants a personal single-use coupon valid over a window; <see langword="null"/> when the customer already had this period's.</summary>
@@ -42,12 +52,28 @@ internal sealed class CampaignIssuer
             switch (await _ledger.GrantAsync(grant, coupon, cancellationToken).ConfigureAwait(false))
             {
                 case GrantOutcome.Granted:
+                    await NotifyAsync(grant, isNew: true, cancellationToken).ConfigureAwait(false);
                     return grant;
                 case GrantOutcome.AlreadyGranted:
+                    // Heard again, so an observer that failed after the grant was stored is not left behind for good.
+                    if (_observers.Length > 0 && await _ledger.FindGrantAsync(_campaignId, customer, period, cancellationToken).ConfigureAwait(false) is { } earlier)
+                    {
+                        await NotifyAsync(earlier, isNew: false, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return null;
             }
         }
 
         throw new InvalidOperationException($"Campaign '{_campaignId}' could not find a free code for pattern {_pattern} after {CodeAttempts} attempts; the code space is too small.");
+    }
+
+    private async ValueTask NotifyAsync(CampaignGrant grant, bool isNew, CancellationToken cancellationToken)
+    {
+        var notice = new CampaignGrantNotice(grant, _template, isNew);
+        foreach (var observer in _observers)
+        {
+            await observer.OnGrantedAsync(notice, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

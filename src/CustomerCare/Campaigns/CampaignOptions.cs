@@ -31,6 +31,12 @@ public abstract class CampaignOptions
     /// <summary>The prefix of issued codes, so that staff can tell campaigns apart on sight.</summary>
     public string CodePrefix { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The message that tells the customer of the coupon, sent by the notifications when they are added
+    /// (<c>AddNotifications</c>); <see langword="null"/> sends none. Each campaign sets its own default.
+    /// </summary>
+    public Templates.TemplateKind? Notification { get; set; }
+
     /// <summary>Checks the settings; called by the campaign's constructor.</summary>
     /// <exception cref="FieldValidationException">A setting is out of range; every problem is listed.</exception>
     internal void Validate()

@@ -9,6 +9,9 @@ namespace CustomerCare.Channels;
 /// <param name="Body">The rendered body.</param>
 public sealed record OutboundMessage(string MessageId, string Channel, string Recipient, string Body)
 {
+    /// <summary>The <see cref="Metadata"/> key of the plain-text alternative of an HTML body.</summary>
+    public const string TextAlternativeKey = "text";
+
     /// <summary>The subject, for channels that have one.</summary>
     public string? Subject { get; init; }
 

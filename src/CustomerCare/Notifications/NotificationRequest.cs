@@ -21,4 +21,7 @@ public sealed record NotificationRequest(string Id, MessageKind Kind, string Cha
 
     /// <summary>Higher goes first. Default 0.</summary>
     public int Priority { get; init; }
+
+    /// <summary>Extra values for the channel, such as the text alternative of an HTML e-mail (<see cref="Channels.OutboundMessage.TextAlternativeKey"/>).</summary>
+    public System.Collections.Immutable.ImmutableDictionary<string, string> Metadata { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty;
 }

@@ -75,7 +75,7 @@ public sealed class NotificationService
             CustomerId = request.CustomerId,
             EnqueuedAt = now,
             DueAt = decision.SendAt ?? now,
-            Metadata = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add(GateReasonKey, decision.Reason),
+            Metadata = request.Metadata.SetItem(GateReasonKey, decision.Reason),
         }, cancellationToken).ConfigureAwait(false);
         return (decision, queued);
     }

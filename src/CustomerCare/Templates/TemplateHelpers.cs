@@ -22,7 +22,13 @@ internal static class TemplateHelpers
             _ => throw new ArgumentException("money expects an amount from the model, such as compensation", nameof(value)),
         };
 
-        var format = MoneyFormats.GetOrAdd((care.Culture.Name, money.Currency.Code), static k => CreateMoneyFormat(k.Culture, k.Currency));
+        return FormatMoney(money, care.Culture);
+    }
+
+    /// <summary>An amount as the templates show it in a culture: <c>₺1.249,90</c> in Turkish.</summary>
+    public static string FormatMoney(Money money, CultureInfo culture)
+    {
+        var format = MoneyFormats.GetOrAdd((culture.Name, money.Currency.Code), static k => CreateMoneyFormat(k.Culture, k.Currency));
         return money.Amount.ToString("C", format);
     }
 

@@ -48,6 +48,13 @@ public sealed class TemplateModelBuilder
     /// <exception cref="FieldValidationException">The name is not snake_case, is reserved, or is already used.</exception>
     public TemplateModelBuilder Number(string name, int value) => Put(name, value);
 
+    /// <summary>Adds a flag, for <c>{{ if has_coupon }}</c>.</summary>
+    /// <param name="name">The snake_case name.</param>
+    /// <param name="value">The flag.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="FieldValidationException">The name is not snake_case, is reserved, or is already in the model.</exception>
+    public TemplateModelBuilder Bool(string name, bool value) => Put(name, value);
+
     /// <summary>Adds an amount; show it with <c>{{ money name }}</c>.</summary>
     /// <param name="name">The snake_case name.</param>
     /// <param name="value">The amount.</param>

@@ -26,12 +26,13 @@ public sealed class BirthdayCampaign : ICampaign
     /// <param name="options">The settings.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
     /// <param name="pattern">The code pattern; by default the standard one with <see cref="CampaignOptions.CodePrefix"/>.</param>
-    public BirthdayCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, BirthdayCampaignOptions options, CouponCodePattern? pattern = null)
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
+    public BirthdayCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, BirthdayCampaignOptions options, CouponCodePattern? pattern = null, IEnumerable<ICampaignObserver>? observers = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, pattern ?? new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, pattern ?? new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
     }
 
     /// <summary>The campaign identifier.</summary>

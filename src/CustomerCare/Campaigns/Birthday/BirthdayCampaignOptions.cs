@@ -5,11 +5,12 @@ namespace CustomerCare.Campaigns.Birthday;
 /// <summary>Settings of a birthday campaign.</summary>
 public sealed class BirthdayCampaignOptions : CampaignOptions
 {
-    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>birthday</c>, coupons valid 7 days, codes prefixed <c>BDAY</c>.</summary>
+    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>birthday</c>, coupons valid 7 days, codes prefixed <c>BDAY</c>, told with the birthday greeting.</summary>
     public BirthdayCampaignOptions()
         : base("birthday", Duration.FromDays(7))
     {
         CodePrefix = "BDAY";
+        Notification = Templates.TemplateKind.BirthdayGreeting;
     }
 
     /// <summary>The local time, in the customer's own zone, at which the coupon is issued on their birthday. Default 09:00.</summary>

@@ -29,13 +29,14 @@ public sealed class FirstPurchaseCampaign : ICampaign
     /// <param name="ledger">The campaign ledger.</param>
     /// <param name="codes">The code generator.</param>
     /// <param name="options">The settings.</param>
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
-    public FirstPurchaseCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, FirstPurchaseCampaignOptions options)
+    public FirstPurchaseCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, FirstPurchaseCampaignOptions options, IEnumerable<ICampaignObserver>? observers = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
     }
 
     /// <summary>The campaign identifier.</summary>

@@ -6,11 +6,12 @@ namespace CustomerCare.Campaigns.FirstPurchase;
 /// <summary>Settings of the first-purchase campaign.</summary>
 public sealed class FirstPurchaseCampaignOptions : CampaignOptions
 {
-    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>first-purchase</c>, coupons valid 14 days, codes prefixed <c>START</c>.</summary>
+    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>first-purchase</c>, coupons valid 14 days, codes prefixed <c>START</c>, told with the welcome message.</summary>
     public FirstPurchaseCampaignOptions()
         : base("first-purchase", Duration.FromDays(14))
     {
         CodePrefix = "START";
+        Notification = Templates.TemplateKind.Welcome;
     }
 
     /// <summary>How long after signing up without an order a customer gets the nudge. Default 3 days.</summary>

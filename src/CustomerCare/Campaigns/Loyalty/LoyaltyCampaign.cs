@@ -26,13 +26,14 @@ public sealed class LoyaltyCampaign : ICampaign
     /// <param name="ledger">The campaign ledger.</param>
     /// <param name="codes">The code generator.</param>
     /// <param name="options">The settings.</param>
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
     /// <exception cref="FieldValidationException">A setting is out of range, or the segment is not in the catalog.</exception>
-    public LoyaltyCampaign(SegmentService segments, ICampaignLedger ledger, CouponCodeGenerator codes, LoyaltyCampaignOptions options)
+    public LoyaltyCampaign(SegmentService segments, ICampaignLedger ledger, CouponCodeGenerator codes, LoyaltyCampaignOptions options, IEnumerable<ICampaignObserver>? observers = null)
     {
         _segments = segments ?? throw new ArgumentNullException(nameof(segments));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
         _segment = segments.Segments.FirstOrDefault(s => string.Equals(s.Name, options.Segment, StringComparison.Ordinal))
             ?? throw FieldValidationException.For(nameof(options.Segment), options.Segment, FieldErrorCodes.Unknown,
                 $"is not a segment; known segments: {string.Join(", ", segments.Segments.Select(s => s.Name))}");

@@ -5,7 +5,7 @@ namespace CustomerCare.Campaigns.Loyalty;
 /// <summary>Settings of the loyal-customer campaign.</summary>
 public sealed class LoyaltyCampaignOptions : CampaignOptions
 {
-    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>loyalty</c>, the <c>regular</c> segment, once a quarter, coupons valid 30 days, codes prefixed <c>STAR</c>.</summary>
+    /// <summary>Creates the settings with their defaults: campaign and coupon definition <c>loyalty</c>, the <c>regular</c> segment, once a quarter, coupons valid 30 days, codes prefixed <c>STAR</c>, and no message (set <see cref="CampaignOptions.Notification"/> to send one).</summary>
     public LoyaltyCampaignOptions()
         : base("loyalty", Duration.FromDays(30))
     {

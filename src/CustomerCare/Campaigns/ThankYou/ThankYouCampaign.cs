@@ -26,14 +26,15 @@ public sealed class ThankYouCampaign : ICommerceEventObserver
     /// <param name="codes">The code generator.</param>
     /// <param name="clock">The clock the coupon's validity starts from.</param>
     /// <param name="options">The settings.</param>
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
-    public ThankYouCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, ThankYouCampaignOptions options)
+    public ThankYouCampaign(ICustomerStore customers, ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, ThankYouCampaignOptions options, IEnumerable<ICampaignObserver>? observers = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
     }
 
     /// <summary>The campaign identifier.</summary>

@@ -29,13 +29,14 @@ public sealed class WelcomeCampaign : ICommerceEventObserver
     /// <param name="codes">The code generator.</param>
     /// <param name="clock">The clock the coupon's validity starts from.</param>
     /// <param name="options">The settings.</param>
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
-    public WelcomeCampaign(ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, WelcomeCampaignOptions options)
+    public WelcomeCampaign(ICampaignLedger ledger, CouponCodeGenerator codes, IClock clock, WelcomeCampaignOptions options, IEnumerable<ICampaignObserver>? observers = null)
     {
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
     }
 
     /// <summary>The campaign identifier.</summary>

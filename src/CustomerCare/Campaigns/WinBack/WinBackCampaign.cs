@@ -29,14 +29,15 @@ public sealed class WinBackCampaign : ICampaign
     /// <param name="history">Service history, to hold the coupon back while a complaint is open.</param>
     /// <param name="codes">The code generator.</param>
     /// <param name="options">The settings.</param>
+    /// <param name="observers">Told of every coupon given, such as the notifications that send it; none by default.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
-    public WinBackCampaign(ICustomerStore customers, ICampaignLedger ledger, IServiceHistoryProvider history, CouponCodeGenerator codes, WinBackCampaignOptions options)
+    public WinBackCampaign(ICustomerStore customers, ICampaignLedger ledger, IServiceHistoryProvider history, CouponCodeGenerator codes, WinBackCampaignOptions options, IEnumerable<ICampaignObserver>? observers = null)
     {
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _history = history ?? throw new ArgumentNullException(nameof(history));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _options.Validate();
-        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId);
+        _issuer = new CampaignIssuer(ledger, codes, new CouponCodePattern(_options.CodePrefix), _options.CampaignId, _options.Notification, observers);
     }
 
     /// <summary>The campaign identifier.</summary>

@@ -1,0 +1,28 @@
+using CustomerCare.Templates;
+
+namespace CustomerCare.Campaigns;
+
+/// <summary>A coupon a campaign gave, as its observers see it.</summary>
+/// <param name="Grant">The grant: campaign, customer, period and code.</param>
+/// <param name="Template">The message the campaign's options ask for, or <see langword="null"/> for none.</param>
+/// <param name="IsNew">
+/// Whether this call made the grant. <see langword="false"/> when a run or a redelivered event met a grant made before:
+/// observers hear of it again, so one that failed the first time gets another chance.
+/// </param>
+public sealed record CampaignGrantNotice(CampaignGrant Grant, TemplateKind? Template, bool IsNew);
+
+/// <summary>Hears of every coupon a campaign gives, for example to tell the customer.</summary>
+/// <remarks>
+/// Called at least once per grant, after the grant is stored: again on a later run or a redelivered event while the
+/// grant is still being met (<see cref="CampaignGrantNotice.IsNew"/> is then <see langword="false"/>), so make the
+/// effect idempotent by (campaign, customer, period). An exception fails the campaign's run or the event's processing,
+/// and the next run or redelivery calls again. Implementations must be thread-safe.
+/// </remarks>
+public interface ICampaignObserver
+{
+    /// <summary>Called for a grant.</summary>
+    /// <param name="notice">The grant and what to send.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes when the observer is done.</returns>
+    ValueTask OnGrantedAsync(CampaignGrantNotice notice, CancellationToken cancellationToken = default);
+}
