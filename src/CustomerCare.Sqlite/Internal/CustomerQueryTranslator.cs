@@ -11,6 +11,7 @@ internal static class CustomerQueryTranslator
     public static CustomerFilter Translate(ISpecification<Customer> specification) => specification switch
     {
         BirthdaySpecification birthdays => Birthdays(birthdays),
+        Segments.SegmentSpecification segment => SegmentRuleTranslator.Translate(segment.Rule.Root),
         { Criteria.Count: 0 } => CustomerFilter.Everything,
         _ => CustomerFilter.All,
     };

@@ -10,9 +10,18 @@ CREATE TABLE customers (
     version INTEGER NOT NULL,
     birth_month INTEGER,
     birth_day INTEGER,
+    birth_year INTEGER,
+    order_count INTEGER NOT NULL,
+    returns_count INTEGER NOT NULL,
+    cancelled_count INTEGER NOT NULL,
+    review_count INTEGER NOT NULL,
+    city_key TEXT,
     document TEXT NOT NULL
 );
+-- The daily birthday run reads one or two (month, day) pairs through this index, never the whole table.
 CREATE INDEX customers_birthday ON customers (birth_month, birth_day);
+-- city_key is the city folded as CustomerCare.Text.TurkishInvariantComparer folds it, so equality matches segment rules.
+CREATE INDEX customers_city ON customers (city_key);
 
 CREATE TABLE orders (
     id TEXT NOT NULL PRIMARY KEY,
