@@ -1,0 +1,38 @@
+using CustomerCare.Text;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite.Internal;
+
+/// <summary>The query columns of the customers table: what a specification may be translated to.</summary>
+internal static class CustomerColumns
+{
+    public static IReadOnlyList<CustomerColumn> All { get; } =
+    [
+        new("birth_month", SqliteType.Integer, c => c.Birthday?.Date.Month),
+        new("birth_day", SqliteType.Integer, c => c.Birthday?.Date.Day),
+        new("birth_year", SqliteType.Integer, c => c.Birthday?.Year),
+        new("order_count", SqliteType.Integer, c => c.Stats.OrderCount),
+        new("returns_count", SqliteType.Integer, c => c.Stats.ReturnsCount),
+        new("cancelled_count", SqliteType.Integer, c => c.Stats.CancelledCount),
+        new("review_count", SqliteType.Integer, c => c.Engagement.ReviewCount),
+        new("city_key", SqliteType.Text, c => c.City is { } city ? TurkishInvariantComparer.Fold(city) : null),
+    ];
+
+    /// <summary>The segment rule fields stored as integer columns, by field name, with whether the column may be NULL.</summary>
+    public static IReadOnlyDictionary<string, (string Column, bool Nullable)> IntegerFields { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)
+    {
+        ["birthday_month"] = ("birth_month", true),
+        ["birthday_day"] = ("birth_day", true),
+        ["birth_year"] = ("birth_year", true),
+        ["orders"] = ("order_count", false),
+        ["returns"] = ("returns_count", false),
+        ["cancellations"] = ("cancelled_count", false),
+        ["reviews"] = ("review_count", false),
+    };
+
+    /// <summary>The segment rule text fields stored folded, by field name.</summary>
+    public static IReadOnlyDictionary<string, string> FoldedTextFields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["city"] = "city_key",
+    };
+}

@@ -1,0 +1,27 @@
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite.Internal;
+
+/// <summary>
+/// A SQL condition on the customers table that a specification was translated to, with its parameters. Rows it
+/// selects are a superset of the specification's matches; when <see cref="Exact"/>, the same set.
+/// </summary>
+/// <param name="Sql">The condition, with <c>$p0</c>-style parameters only; never a value.</param>
+/// <param name="Parameters">The parameter values.</param>
+/// <param name="Exact">Whether the condition selects exactly the matches, so SQL may count them.</param>
+internal sealed record CustomerFilter(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters, bool Exact)
+{
+    /// <summary>Every row, to be checked in memory.</summary>
+    public static CustomerFilter All { get; } = new("1", [], Exact: false);
+
+    /// <summary>Every row, and nothing else to check.</summary>
+    public static CustomerFilter Everything { get; } = new("1", [], Exact: true);
+
+    public void Bind(SqliteCommand command)
+    {
+        foreach (var (name, value) in Parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+}

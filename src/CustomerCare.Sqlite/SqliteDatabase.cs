@@ -1,0 +1,268 @@
+using System.Globalization;
+using CustomerCare.Sqlite.Internal;
+using CustomerCare.Sqlite.Migrations;
+using CustomerCare.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CustomerCare.Sqlite;
+
+/// <summary>
+/// One SQLite database file shared by every CustomerCare.Sqlite store: its connection settings, the schema (migrated on
+/// first use), and how transactions are run and retried.
+/// </summary>
+/// <remarks>
+/// <para><b>Connections.</b> Connections are pooled by Microsoft.Data.Sqlite; each is opened with <c>busy_timeout</c>,
+/// <c>synchronous</c> and <c>foreign_keys=ON</c>, and the file is switched to WAL once, so readers never block the writer.</para>
+/// <para><b>Writes.</b> Every write is one <c>BEGIN IMMEDIATE</c> transaction, so two writers never deadlock upgrading a
+/// read lock. Writers of one instance take turns in process; other processes are waited for through
+/// <see cref="SqliteStoreOptions.BusyTimeout"/>. A transaction that meets a lock (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>) is
+/// run again from the start, with a doubling delay, up to <see cref="SqliteStoreOptions.MaxRetries"/> times; then
+/// <see cref="ConcurrencyException"/> is thrown. A file that is not a database, or is corrupt, throws
+/// <see cref="SqliteDatabaseFileException"/> naming it.</para>
+/// <para><b>Thread safety.</b> Thread-safe; register one instance per file. Dispose it to release the pooled connections.</para>
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable
+{
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+    private readonly SqliteStoreOptions _options;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly string _pragmas;
+    private volatile bool _ready;
+
+    /// <summary>Opens (or will create) the database the options name.</summary>
+    /// <param name="options">The options; read once.</param>
+    /// <param name="clock">The clock that stamps applied migrations.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message names each bad option and value.</exception>
+    public SqliteDatabase(SqliteStoreOptions options, IClock clock)
+        : this(options, clock, MigrationSet.Embedded)
+    {
+    }
+
+    /// <summary>The seam for tests that supply their own migrations (for example a broken one).</summary>
+    internal SqliteDatabase(SqliteStoreOptions options, IClock clock, IReadOnlyList<Migration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(migrations);
+        var problems = SqliteStoreOptionsValidator.Problems(options).ToArray();
+        if (problems.Length > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        _options = new SqliteStoreOptions
+        {
+            Path = options.Path,
+            ConnectionString = options.ConnectionString,
+            AutoMigrate = options.AutoMigrate,
+            BusyTimeout = options.BusyTimeout,
+            Synchronous = options.Synchronous,
+            BatchSize = options.BatchSize,
+            MaxRetries = options.MaxRetries,
+            RetryDelay = options.RetryDelay,
+        };
+        Clock = clock;
+        Migrations = migrations;
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);
+        if (!string.IsNullOrWhiteSpace(options.Path))
+        {
+            builder.DataSource = options.Path;
+        }
+
+        builder.DataSource = System.IO.Path.GetFullPath(builder.DataSource);
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+        builder.Pooling = true;
+        builder.ForeignKeys = true;
+        // Microsoft.Data.Sqlite retries a busy statement itself until this many seconds have passed; it is kept at the
+        // busy timeout (rounded up) so a locked database surfaces as SQLITE_BUSY and the whole transaction is retried.
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        FilePath = builder.DataSource;
+        ConnectionString = builder.ConnectionString;
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
+    }
+
+    /// <summary>The database file, as a full path.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The connection string every connection is opened with.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The options, as read when the database was created.</summary>
+    internal SqliteStoreOptions Options => _options;
+
+    internal IClock Clock { get; }
+
+    internal IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>Called before a transaction is retried, with the retry number and the error; for tests.</summary>
+    internal Action<int, SqliteException>? Retrying { get; set; }
+
+    /// <summary>Called after each row of a bulk write, with the row's index; for the crash test.</summary>
+    internal Action<int>? BatchRowWritten { get; set; }
+
+    /// <summary>Releases the pooled connections of the file.</summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Opens a pooled connection with the per-connection settings, without touching the schema.</summary>
+    internal async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Switches the file to WAL and migrates it (or checks its version) once per instance.</summary>
+    internal async ValueTask EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_ready)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_ready)
+            {
+                return;
+            }
+
+            var migrator = new SqliteMigrator(this);
+            if (_options.AutoMigrate)
+            {
+                await migrator.MigrateAsync(cancellationToken);
+            }
+            else
+            {
+                var version = await migrator.GetVersionAsync(cancellationToken);
+                if (version != migrator.LatestVersion)
+                {
+                    throw new SqliteSchemaVersionException(FilePath, version, migrator.LatestVersion);
+                }
+            }
+
+            _ready = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <summary>Runs a write as one <c>BEGIN IMMEDIATE</c> transaction, retried from the start when it meets a lock.</summary>
+    internal async ValueTask<T> WriteAsync<T>(Func<SqliteWrite, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await EnsureReadyAsync(cancellationToken);
+        return await WriteUncheckedAsync(work, cancellationToken);
+    }
+
+    /// <summary>Like <see cref="WriteAsync"/>, without migrating first; the migrator's own transactions use it.</summary>
+    internal async ValueTask<T> WriteUncheckedAsync<T>(Func<SqliteWrite, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                using var transaction = connection.BeginTransaction(deferred: false);
+                var write = new SqliteWrite(connection, transaction, this, cancellationToken);
+                var result = await work(write);
+                if (write.RollbackRequested)
+                {
+                    transaction.Rollback();
+                }
+                else
+                {
+                    transaction.Commit();
+                }
+
+                return result;
+            }
+            catch (SqliteException e) when (SqliteFaults.IsTransient(e) && attempt < _options.MaxRetries)
+            {
+                Retrying?.Invoke(attempt + 1, e);
+            }
+            catch (SqliteException e) when (SqliteFaults.Translate(e, FilePath, _options.MaxRetries) is { } translated)
+            {
+                throw translated;
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+
+            await Task.Delay(RetryDelay(attempt), cancellationToken);
+        }
+    }
+
+    /// <summary>Runs a read on its own connection, retried when it meets a lock; <paramref name="snapshot"/> wraps it in one read transaction.</summary>
+    internal async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, ValueTask<T>> work, CancellationToken cancellationToken, bool snapshot = false)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await EnsureReadyAsync(cancellationToken);
+        return await ReadUncheckedAsync(work, cancellationToken, snapshot);
+    }
+
+    /// <summary>Like <see cref="ReadAsync"/>, without migrating first.</summary>
+    internal async ValueTask<T> ReadUncheckedAsync<T>(Func<SqliteConnection, ValueTask<T>> work, CancellationToken cancellationToken, bool snapshot = false)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await using var connection = await OpenAsync(cancellationToken);
+                if (!snapshot)
+                {
+                    return await work(connection);
+                }
+
+                using var transaction = connection.BeginTransaction(deferred: true);
+                var result = await work(connection);
+                transaction.Commit();
+                return result;
+            }
+            catch (SqliteException e) when (SqliteFaults.IsTransient(e) && attempt < _options.MaxRetries)
+            {
+                Retrying?.Invoke(attempt + 1, e);
+            }
+            catch (SqliteException e) when (SqliteFaults.Translate(e, FilePath, _options.MaxRetries) is { } translated)
+            {
+                throw translated;
+            }
+
+            await Task.Delay(RetryDelay(attempt), cancellationToken);
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempt)
+    {
+        var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 16));
+        var capped = delay > MaxRetryDelay ? MaxRetryDelay : delay;
+        // Jitter keeps processes that met the same lock from retrying in step.
+        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+}

@@ -1,0 +1,36 @@
+namespace CustomerCare.Sqlite;
+
+/// <summary>Where the SQLite database is and how the stores use it.</summary>
+/// <remarks>
+/// Set exactly one of <see cref="Path"/> and <see cref="ConnectionString"/>. The options are read once, when the
+/// <see cref="SqliteDatabase"/> is created; changing them afterwards has no effect. Not thread-safe while being set.
+/// </remarks>
+public sealed class SqliteStoreOptions
+{
+    /// <summary>The database file, such as <c>customercare.db</c>; created when missing. Relative paths resolve against the current directory.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>A Microsoft.Data.Sqlite connection string, for settings beyond the file name (its <c>Data Source</c> is the file).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether the schema is created or upgraded on first use; <see langword="true"/> by default.</summary>
+    /// <remarks>When <see langword="false"/>, run <see cref="SqliteMigrator.MigrateAsync"/> yourself (for example from a deployment step).</remarks>
+    public bool AutoMigrate { get; set; } = true;
+
+    /// <summary>How long a statement waits for another connection's lock before the write is retried; 5 seconds by default.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The <c>PRAGMA synchronous</c> level of every connection; <see cref="SqliteSynchronousMode.Normal"/> by default.</summary>
+    /// <remarks>In WAL mode, <see cref="SqliteSynchronousMode.Normal"/> keeps the database consistent after a crash and may lose the last commits only on a power loss.</remarks>
+    public SqliteSynchronousMode Synchronous { get; set; } = SqliteSynchronousMode.Normal;
+
+    /// <summary>How many rows a stream reads per short read transaction; 1000 by default.</summary>
+    /// <remarks>Streaming in pages keeps a long enumeration from pinning an old snapshot, which would stop the WAL from being checkpointed.</remarks>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>How many times a transaction that met a lock (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>) is run again, with a doubling delay; 5 by default.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The delay before the first retry; it doubles at each retry, up to one second. 20 milliseconds by default.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+}

@@ -1,0 +1,151 @@
+using CustomerCare.Complaints;
+using CustomerCare.Specifications;
+using CustomerCare.Sqlite.Internal;
+using CustomerCare.Storage;
+using CustomerCare.Storage.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite;
+
+/// <summary>The SQLite <see cref="IComplaintStore"/>: complaints as JSON documents, unique on (channel, source reference), updated under a version predicate.</summary>
+/// <remarks>
+/// Specifications are evaluated in memory over every complaint, in ordinal identifier order: complaint queries are
+/// operators' lists, not population scans. Thread-safe; see <see cref="SqliteDatabase"/>.
+/// </remarks>
+public sealed class SqliteComplaintStore : IComplaintStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store over a database.</summary>
+    /// <param name="database">The database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="database"/> is <see langword="null"/>.</exception>
+    public SqliteComplaintStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ComplaintAddResult> AddAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var stored = complaint with { Version = 1 };
+        var document = StorageJson.Serialize(stored);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                // The unique key on (channel, source_ref) decides; the row that holds it is returned when this insert loses.
+                using var insert = write.Command(
+                    "INSERT INTO complaints (id, sort_key, channel, source_ref, version, document) VALUES ($id, $sortKey, $channel, $source, 1, $document) "
+                    + "ON CONFLICT (channel, source_ref) DO NOTHING;")
+                    .With("$id", stored.Id.Value)
+                    .With("$sortKey", SqliteValues.SortKey(stored.Id.Value))
+                    .With("$channel", SqliteValues.Name(stored.Channel))
+                    .With("$source", stored.SourceReference)
+                    .With("$document", document);
+                try
+                {
+                    if (await insert.ExecuteNonQueryAsync(write.CancellationToken) == 1)
+                    {
+                        return new ComplaintAddResult(stored, Added: true);
+                    }
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19)
+                {
+                    throw new ArgumentException($"Complaint id {complaint.Id} is already taken by another complaint.", nameof(complaint), e);
+                }
+
+                using var find = write.Command("SELECT version, document FROM complaints WHERE channel = $channel AND source_ref = $source;")
+                    .With("$channel", SqliteValues.Name(stored.Channel))
+                    .With("$source", stored.SourceReference);
+                return new ComplaintAddResult((await ReadAllAsync(find, write.CancellationToken))[0], Added: false);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default)
+    {
+        var found = await ListWhereAsync("id = $id", c => c.With("$id", id.Value), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> FindBySourceAsync(ComplaintChannel channel, string sourceReference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceReference);
+        var found = await ListWhereAsync("channel = $channel AND source_ref = $source", c => c.With("$channel", SqliteValues.Name(channel)).With("$source", sourceReference), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> UpdateAsync(Complaint complaint, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var updated = complaint with { Version = expectedVersion + 1 };
+        var document = StorageJson.Serialize(updated);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                using var update = write.Command(
+                    "UPDATE complaints SET version = $expected + 1, document = $document WHERE id = $id AND version = $expected AND channel = $channel AND source_ref = $source;")
+                    .With("$expected", expectedVersion)
+                    .With("$document", document)
+                    .With("$id", complaint.Id.Value)
+                    .With("$channel", SqliteValues.Name(complaint.Channel))
+                    .With("$source", complaint.SourceReference);
+                if (await update.ExecuteNonQueryAsync(write.CancellationToken) == 1)
+                {
+                    return updated;
+                }
+
+                // Nothing matched: a stale version or an unknown id is a null result; a changed source key is a programmer error.
+                using var find = write.Command("SELECT version, channel, source_ref FROM complaints WHERE id = $id;").With("$id", complaint.Id.Value);
+                using var reader = await find.ExecuteReaderAsync(write.CancellationToken);
+                if (await reader.ReadAsync(write.CancellationToken) && reader.GetInt64(0) == expectedVersion)
+                {
+                    throw new ArgumentException($"Complaint {complaint.Id}: the channel and source reference cannot change.", nameof(complaint));
+                }
+
+                return null;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Complaint>> ListAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return InMemorySpecificationEvaluator.Evaluate(await ListWhereAsync("1", _ => { }, cancellationToken), specification).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> CountAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return InMemorySpecificationEvaluator.Count(await ListWhereAsync("1", _ => { }, cancellationToken), specification);
+    }
+
+    private ValueTask<IReadOnlyList<Complaint>> ListWhereAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT version, document FROM complaints WHERE {where} ORDER BY sort_key;";
+                bind(command);
+                return await ReadAllAsync(command, cancellationToken);
+            },
+            cancellationToken);
+
+    private static async ValueTask<IReadOnlyList<Complaint>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var complaints = new List<Complaint>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            complaints.Add(StorageJson.Deserialize<Complaint>(reader.GetString(1)) with { Version = reader.GetInt64(0) });
+        }
+
+        return complaints;
+    }
+}

@@ -1,0 +1,387 @@
+using System.Runtime.CompilerServices;
+using CustomerCare.Customers;
+using CustomerCare.Orders;
+using CustomerCare.Specifications;
+using CustomerCare.Sqlite.Internal;
+using CustomerCare.Storage;
+using CustomerCare.Storage.Serialization;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CustomerCare.Sqlite;
+
+/// <summary>
+/// The SQLite <see cref="ICustomerStore"/> and <see cref="IProcessedEventLedger"/>: customers and orders as JSON documents
+/// beside the columns queries use, and the ledger of processed events, all in one file.
+/// </summary>
+/// <remarks>
+/// <para><b>Commits.</b> A change set is one <c>BEGIN IMMEDIATE</c> transaction: each event is inserted under its unique
+/// key, each item is written with <c>UPDATE … WHERE id = $id AND version = $expected</c> (or inserted when the expected
+/// version is 0), all with prepared, reused statements; any miss rolls everything back and returns the conflict.</para>
+/// <para><b>Queries.</b> A <see cref="BirthdaySpecification"/> becomes a condition on the indexed (birth_month, birth_day)
+/// columns, and a <see cref="Segments.SegmentSpecification"/> a condition on the stored columns its rule reads; every row
+/// found is still checked with the specification, so results equal the in-memory evaluator's. Streams read in pages of
+/// <see cref="SqliteStoreOptions.BatchSize"/> rows, in ordinal identifier order.</para>
+/// <para><b>Thread safety.</b> Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</para>
+/// </remarks>
+public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store over a database.</summary>
+    /// <param name="database">The database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="database"/> is <see langword="null"/>.</exception>
+    public SqliteCustomerStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Customer?> FindAsync(CustomerId id, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT version, document FROM customers WHERE id = $id;";
+                command.With("$id", id.Value);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0) : null;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var filter = CustomerQueryTranslator.Translate(specification);
+        var candidates = await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT version, document FROM customers WHERE {filter.Sql} ORDER BY sort_key;";
+                filter.Bind(command);
+                var found = new List<Customer>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found.Add(ReadCustomer(reader, 0));
+                }
+
+                return found;
+            },
+            cancellationToken,
+            snapshot: true);
+        return InMemorySpecificationEvaluator.Evaluate(candidates, specification).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Customer> StreamAsync(ISpecification<Customer> specification, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (specification.OrderExpressions.Count > 0)
+        {
+            // An order other than the identifier's needs every match before the first can be yielded.
+            foreach (var customer in await ListAsync(specification, cancellationToken))
+            {
+                yield return customer;
+            }
+
+            yield break;
+        }
+
+        await foreach (var customer in StreamFilteredAsync(specification, CustomerQueryTranslator.Translate(specification), specification.Skip ?? 0, specification.Take ?? int.MaxValue, cancellationToken))
+        {
+            yield return customer;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> CountAsync(ISpecification<Customer> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var filter = CustomerQueryTranslator.Translate(specification);
+        if (filter.Exact)
+        {
+            return await _database.ReadAsync(
+                async connection =>
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT COUNT(*) FROM customers WHERE {filter.Sql};";
+                    filter.Bind(command);
+                    return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+                },
+                cancellationToken);
+        }
+
+        long count = 0;
+        await foreach (var _ in StreamFilteredAsync(specification, filter, 0, int.MaxValue, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Order?> FindOrderAsync(OrderId id, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT version, document FROM orders WHERE id = $id;";
+                command.With("$id", id.Value);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Order>> ListOrdersAsync(ISpecification<Order> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var orders = await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT version, document FROM orders ORDER BY sort_key;";
+                var found = new List<Order>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found.Add(ReadOrder(reader));
+                }
+
+                return found;
+            },
+            cancellationToken);
+        return InMemorySpecificationEvaluator.Evaluate(orders, specification).ToArray();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CommitResult> CommitAsync(CustomerChangeSet changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        changes.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (changes.IsEmpty)
+        {
+            return CommitResult.Committed;
+        }
+
+        // Documents are built before the transaction, so the write lock is held only for the statements.
+        var customers = changes.Customers.Select(CustomerRow.From).ToArray();
+        var orders = changes.Orders.Select(OrderRow.From).ToArray();
+        var events = changes.Events.Select(e => (e, At: SqliteValues.Stored(e.ProcessedAt, "processed_at"))).ToArray();
+        return await _database.WriteAsync(
+            async write =>
+            {
+                var conflict = await WriteEventsAsync(write, events) ?? await WriteCustomersAsync(write, customers) ?? await WriteOrdersAsync(write, orders);
+                if (conflict is not null)
+                {
+                    write.Rollback();
+                }
+
+                return conflict ?? CommitResult.Committed;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ContainsAsync(EventId eventId, CancellationToken cancellationToken = default) =>
+        await FindEntryAsync(eventId, cancellationToken) is not null;
+
+    /// <inheritdoc />
+    public async ValueTask<ProcessedEvent?> FindEntryAsync(EventId eventId, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT kind, customer_id, processed_at FROM processed_events WHERE event_id = $id;";
+                command.With("$id", eventId.Value);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken)
+                    ? new ProcessedEvent(eventId, reader.GetString(0), CustomerId.From(reader.GetString(1)), reader.GetInstant(2))
+                    : null;
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<int> PruneAsync(Instant processedBefore, CancellationToken cancellationToken = default) =>
+        await _database.WriteAsync(
+            async write =>
+            {
+                using var delete = write.Command("DELETE FROM processed_events WHERE processed_at < $before;").With("$before", SqliteValues.Bound(processedBefore));
+                return await delete.ExecuteNonQueryAsync(write.CancellationToken);
+            },
+            cancellationToken);
+
+    /// <summary>Matches in identifier order, read in pages so no read transaction stays open while the caller works.</summary>
+    private async IAsyncEnumerable<Customer> StreamFilteredAsync(ISpecification<Customer> specification, CustomerFilter filter, int skip, int take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var batch = _database.Options.BatchSize;
+        byte[]? after = null;
+        while (take > 0)
+        {
+            var page = await ReadPageAsync(filter, after, batch, cancellationToken);
+            foreach (var (sortKey, customer) in page)
+            {
+                after = sortKey;
+                if (!specification.IsSatisfiedBy(customer))
+                {
+                    continue;
+                }
+
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return customer;
+                if (--take == 0)
+                {
+                    yield break;
+                }
+            }
+
+            if (page.Count < batch)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async ValueTask<List<(byte[] SortKey, Customer Customer)>> ReadPageAsync(CustomerFilter filter, byte[]? after, int batch, CancellationToken cancellationToken) =>
+        await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT sort_key, version, document FROM customers WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
+                filter.Bind(command);
+                command.With("$after", after ?? []).With("$batch", batch);
+                var page = new List<(byte[], Customer)>(batch);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    page.Add((reader.GetFieldValue<byte[]>(0), ReadCustomer(reader, 1)));
+                }
+
+                return page;
+            },
+            cancellationToken);
+
+    private static async ValueTask<CommitResult?> WriteEventsAsync(SqliteWrite write, (ProcessedEvent Entry, long At)[] events)
+    {
+        if (events.Length == 0)
+        {
+            return null;
+        }
+
+        using var insert = write.Command("INSERT INTO processed_events (event_id, kind, customer_id, processed_at) VALUES ($id, $kind, $customer, $at) ON CONFLICT (event_id) DO NOTHING;");
+        var id = insert.Parameter("$id", SqliteType.Text);
+        var kind = insert.Parameter("$kind", SqliteType.Text);
+        var customer = insert.Parameter("$customer", SqliteType.Text);
+        var at = insert.Parameter("$at", SqliteType.Integer);
+        foreach (var (entry, processedAt) in events)
+        {
+            id.Value = entry.EventId.Value;
+            kind.Value = entry.Kind;
+            customer.Value = entry.CustomerId.Value;
+            at.Value = processedAt;
+            if (await insert.ExecuteNonQueryAsync(write.CancellationToken) == 0)
+            {
+                return new CommitResult(CommitOutcome.EventAlreadyProcessed, entry.EventId.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private static async ValueTask<CommitResult?> WriteCustomersAsync(SqliteWrite write, CustomerRow[] rows)
+    {
+        if (rows.Length == 0)
+        {
+            return null;
+        }
+
+        using var insert = write.Command(
+            $"INSERT INTO customers (id, sort_key, version, {CustomerRow.ColumnList}, document) VALUES ($id, $sortKey, 1, {CustomerRow.ParameterList}, $document) ON CONFLICT (id) DO NOTHING;");
+        using var update = write.Command(
+            $"UPDATE customers SET version = $expected + 1, {CustomerRow.Assignments}, document = $document WHERE id = $id AND version = $expected;");
+        CustomerRow.AddParameters(insert);
+        CustomerRow.AddParameters(update);
+        insert.Parameter("$sortKey", SqliteType.Blob);
+        update.Parameter("$expected", SqliteType.Integer);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var command = row.ExpectedVersion == 0 ? insert : update;
+            row.Bind(command);
+            if (await command.ExecuteNonQueryAsync(write.CancellationToken) != 1)
+            {
+                return new CommitResult(CommitOutcome.VersionConflict, row.Id);
+            }
+
+            write.Database.BatchRowWritten?.Invoke(i);
+        }
+
+        return null;
+    }
+
+    private static async ValueTask<CommitResult?> WriteOrdersAsync(SqliteWrite write, OrderRow[] rows)
+    {
+        if (rows.Length == 0)
+        {
+            return null;
+        }
+
+        using var insert = write.Command("INSERT INTO orders (id, sort_key, customer_id, version, document) VALUES ($id, $sortKey, $customer, 1, $document) ON CONFLICT (id) DO NOTHING;");
+        using var update = write.Command("UPDATE orders SET version = $expected + 1, customer_id = $customer, document = $document WHERE id = $id AND version = $expected;");
+        foreach (var command in new[] { insert, update })
+        {
+            command.Parameter("$id", SqliteType.Text);
+            command.Parameter("$customer", SqliteType.Text);
+            command.Parameter("$document", SqliteType.Text);
+        }
+
+        insert.Parameter("$sortKey", SqliteType.Blob);
+        update.Parameter("$expected", SqliteType.Integer);
+        foreach (var row in rows)
+        {
+            var command = row.ExpectedVersion == 0 ? insert : update;
+            command.Parameters["$id"].Value = row.Id;
+            command.Parameters["$customer"].Value = row.CustomerId;
+            command.Parameters["$document"].Value = row.Document;
+            if (row.ExpectedVersion == 0)
+            {
+                command.Parameters["$sortKey"].Value = SqliteValues.SortKey(row.Id);
+            }
+            else
+            {
+                command.Parameters["$expected"].Value = row.ExpectedVersion;
+            }
+
+            if (await command.ExecuteNonQueryAsync(write.CancellationToken) != 1)
+            {
+                return new CommitResult(CommitOutcome.VersionConflict, row.Id);
+            }
+        }
+
+        return null;
+    }
+
+    private static Customer ReadCustomer(SqliteDataReader reader, int first) =>
+        StorageJson.Deserialize<Customer>(reader.GetString(first + 1)) with { Version = reader.GetInt64(first) };
+
+    private static Order ReadOrder(SqliteDataReader reader) =>
+        StorageJson.Deserialize<Order>(reader.GetString(1)) with { Version = reader.GetInt64(0) };
+
+    private sealed record OrderRow(string Id, string CustomerId, long ExpectedVersion, string Document)
+    {
+        public static OrderRow From(VersionedWrite<Order> write) =>
+            new(write.Item.Id.Value, write.Item.CustomerId.Value, write.ExpectedVersion, StorageJson.Serialize(write.Item with { Version = write.ExpectedVersion + 1 }));
+    }
+}

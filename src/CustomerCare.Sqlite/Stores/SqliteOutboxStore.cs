@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CustomerCare.Customers;
+using CustomerCare.Notifications;
+using CustomerCare.Sqlite.Internal;
+using CustomerCare.Storage;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace CustomerCare.Sqlite;
+
+/// <summary>
+/// The SQLite <see cref="IOutboxStore"/>: one row per message, claimed with one guarded
+/// <c>UPDATE … WHERE id IN (due messages) RETURNING</c> statement.
+/// </summary>
+/// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</remarks>
+public sealed class SqliteOutboxStore : IOutboxStore
+{
+    private const string Columns =
+        "id, channel, recipient, subject, body, content_type, metadata, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
+
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the store over a database.</summary>
+    /// <param name="database">The database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="database"/> is <see langword="null"/>.</exception>
+    public SqliteOutboxStore(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var pending = message with { Status = OutboxStatus.Pending, ClaimedBy = null, LeaseUntil = null };
+        return await _database.WriteAsync(
+            async write =>
+            {
+                using var insert = write.Command($"INSERT INTO outbox ({Columns}) VALUES ({Placeholders()}) ON CONFLICT (id) DO NOTHING;");
+                Bind(insert, pending);
+                return await insert.ExecuteNonQueryAsync(write.CancellationToken) == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dispatcherId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var leaseUntil = SqliteValues.Stored(now + lease, "lease_until");
+        var claimed = await _database.WriteAsync(
+            async write =>
+            {
+                using var claim = write.Command(
+                    "UPDATE outbox SET status = 'InFlight', claimed_by = $dispatcher, lease_until = $leaseUntil WHERE id IN ("
+                    + "SELECT id FROM outbox WHERE (status = 'Pending' AND due_at <= $now) OR (status = 'InFlight' AND lease_until <= $now) "
+                    + $"ORDER BY priority DESC, due_at, id LIMIT $limit) RETURNING {Columns};")
+                    .With("$dispatcher", dispatcherId)
+                    .With("$leaseUntil", leaseUntil)
+                    .With("$now", SqliteValues.Bound(now))
+                    .With("$limit", limit);
+                return await ReadAllAsync(claim, write.CancellationToken);
+            },
+            cancellationToken);
+        return [.. claimed.OrderByDescending(m => m.Priority).ThenBy(m => m.DueAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> CompleteAsync(OutboxMessage completed, string dispatcherId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dispatcherId);
+        var outcome = completed with { ClaimedBy = null, LeaseUntil = null };
+        return await _database.WriteAsync(
+            async write =>
+            {
+                var assignments = string.Join(", ", Columns.Split(", ").Skip(1).Select(c => $"{c} = ${c}"));
+                using var update = write.Command($"UPDATE outbox SET {assignments} WHERE id = $id AND status = 'InFlight' AND claimed_by = $holder;");
+                Bind(update, outcome);
+                update.With("$holder", dispatcherId);
+                return await update.ExecuteNonQueryAsync(write.CancellationToken) == 1;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var found = await ListWhereAsync("id = $id", c => c.With("$id", id), cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(CustomerId customerId, Instant since, CancellationToken cancellationToken = default)
+    {
+        var found = await ListWhereAsync("customer_id = $customer AND enqueued_at >= $since", c => c.With("$customer", customerId.Value).With("$since", SqliteValues.Bound(since)), cancellationToken);
+        return [.. found.OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM outbox WHERE status = $status;";
+                command.With("$status", SqliteValues.Name(status));
+                return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            },
+            cancellationToken);
+
+    private ValueTask<IReadOnlyList<OutboxMessage>> ListWhereAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM outbox WHERE {where};";
+                bind(command);
+                return await ReadAllAsync(command, cancellationToken);
+            },
+            cancellationToken);
+
+    private static string Placeholders() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
+
+    private static void Bind(SqliteCommand command, OutboxMessage message)
+    {
+        command.With("$id", message.Id)
+            .With("$channel", message.Channel)
+            .With("$recipient", message.Recipient)
+            .With("$subject", message.Subject)
+            .With("$body", message.Body)
+            .With("$content_type", message.ContentType)
+            .With("$metadata", JsonSerializer.Serialize(message.Metadata.ToDictionary(StringComparer.Ordinal)))
+            .With("$kind", SqliteValues.Name(message.Kind))
+            .With("$priority", message.Priority)
+            .With("$customer_id", message.CustomerId?.Value)
+            .With("$enqueued_at", SqliteValues.Stored(message.EnqueuedAt, "enqueued_at"))
+            .With("$due_at", SqliteValues.Stored(message.DueAt, "due_at"))
+            .With("$status", SqliteValues.Name(message.Status))
+            .With("$attempts", message.Attempts)
+            .With("$claimed_by", message.ClaimedBy)
+            .With("$lease_until", message.LeaseUntil is { } lease ? SqliteValues.Stored(lease, "lease_until") : null)
+            .With("$last_error", message.LastError)
+            .With("$sent_at", message.SentAt is { } sent ? SqliteValues.Stored(sent, "sent_at") : null)
+            .With("$provider_message_id", message.ProviderMessageId);
+    }
+
+    private static async ValueTask<IReadOnlyList<OutboxMessage>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var messages = new List<OutboxMessage>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
+            messages.Add(new OutboxMessage
+            {
+                Id = reader.GetString(0),
+                Channel = reader.GetString(1),
+                Recipient = reader.GetString(2),
+                Subject = reader.GetNullableString(3),
+                Body = reader.GetString(4),
+                ContentType = reader.GetString(5),
+                Metadata = metadata.ToImmutableDictionary(),
+                Kind = reader.GetEnum<MessageKind>(7),
+                Priority = reader.GetInt32(8),
+                CustomerId = reader.GetNullableString(9) is { } customer ? CustomerId.From(customer) : null,
+                EnqueuedAt = reader.GetInstant(10),
+                DueAt = reader.GetInstant(11),
+                Status = reader.GetEnum<OutboxStatus>(12),
+                Attempts = reader.GetInt32(13),
+                ClaimedBy = reader.GetNullableString(14),
+                LeaseUntil = reader.GetNullableInstant(15),
+                LastError = reader.GetNullableString(16),
+                SentAt = reader.GetNullableInstant(17),
+                ProviderMessageId = reader.GetNullableString(18),
+            });
+        }
+
+        return messages;
+    }
+}
