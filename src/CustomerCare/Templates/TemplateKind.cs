@@ -6,7 +6,7 @@ public enum TemplateKind
     /// <summary>A complaint or question was received: its number and when to expect an answer.</summary>
     Acknowledgement = 0,
 
-    /// <summary>An apology, with the compensation granted.</summary>
+    /// <summary>An apology, with the compensation coupon when one was granted (<c>has_coupon</c>).</summary>
     Apology,
 
     /// <summary>The order is being prepared.</summary>
@@ -51,6 +51,6 @@ public enum TemplateKind
     /// <summary>A return request was refused, with the reason.</summary>
     ReturnRefused,
 
-    /// <summary>A personal-data breach notice (KVKK).</summary>
+    /// <summary>A personal-data breach notice (KVKK art. 12, GDPR art. 34); sober in every tone.</summary>
     BreachNotice,
 }

@@ -6,7 +6,7 @@ using Scriban.Runtime;
 namespace CustomerCare.Templates;
 
 /// <summary>
-/// Builds a <see cref="TemplateModel"/> from plain values: text, numbers, money, dates, instants and lists. Domain
+/// Builds a <see cref="TemplateModel"/> from plain values: text, numbers, flags, money, dates, instants and lists. Domain
 /// objects are never handed to a template, so a template cannot reach their members.
 /// </summary>
 /// <remarks>
@@ -48,11 +48,11 @@ public sealed class TemplateModelBuilder
     /// <exception cref="FieldValidationException">The name is not snake_case, is reserved, or is already used.</exception>
     public TemplateModelBuilder Number(string name, int value) => Put(name, value);
 
-    /// <summary>Adds a flag, for <c>{{ if has_coupon }}</c>.</summary>
+    /// <summary>Adds a flag, for <c>{{ if name }}…{{ end }}</c>.</summary>
     /// <param name="name">The snake_case name.</param>
     /// <param name="value">The flag.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="FieldValidationException">The name is not snake_case, is reserved, or is already in the model.</exception>
+    /// <exception cref="FieldValidationException">The name is not snake_case, is reserved, or is already used.</exception>
     public TemplateModelBuilder Bool(string name, bool value) => Put(name, value);
 
     /// <summary>Adds an amount; show it with <c>{{ money name }}</c>.</summary>

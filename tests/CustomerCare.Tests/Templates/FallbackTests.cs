@@ -67,15 +67,15 @@ public sealed class FallbackTests
     [Fact]
     public void Render_NoVariantAnywhere_ThrowsNotFoundNamingTheKeyAndTheChain()
     {
-        var key = TemplateTestData.Key(TemplateKind.BreachNotice, "tr-TR", ToneOfVoice.Friendly, MessageChannel.Email);
+        var key = TemplateTestData.Key(TemplateKind.BreachNotice, "tr-TR", ToneOfVoice.Friendly, MessageChannel.Push);
 
         var error = Assert.Throws<TemplateNotFoundException>(() => new TemplateRenderer(TemplateTestData.Pack).Preview(key));
 
         Assert.Equal(TemplateFailure.NotFound, error.Failure);
         Assert.Equal(key, error.Key);
         Assert.Equal(4, error.Tried.Count);
-        Assert.Contains("breach_notice/tr-TR/friendly/email", error.Message, StringComparison.Ordinal);
-        Assert.Contains("breach_notice/tr/formal/email", error.Message, StringComparison.Ordinal);
+        Assert.Contains("breach_notice/tr-TR/friendly/push", error.Message, StringComparison.Ordinal);
+        Assert.Contains("breach_notice/tr/formal/push", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
