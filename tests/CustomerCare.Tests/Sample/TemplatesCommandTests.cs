@@ -27,11 +27,11 @@ public sealed class TemplatesCommandTests
     }
 
     [Fact]
-    public async Task TemplatesPreview_AKindWithoutATemplate_ExitsTwoListingTheChainTried()
+    public async Task TemplatesPreview_AChannelThePackDoesNotCover_ExitsTwoListingTheChainTried()
     {
-        var run = await SampleRunner.RunOnceAsync("templates", "preview", "--kind", "Welcome");
+        var run = await SampleRunner.RunOnceAsync("templates", "preview", "--kind", "Welcome", "--channel", "Push");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("welcome/tr-TR/friendly/email -> welcome/tr-TR/formal/email", run.Error, StringComparison.Ordinal);
+        Assert.Contains("welcome/tr-TR/friendly/push -> welcome/tr-TR/formal/push", run.Error, StringComparison.Ordinal);
     }
 }
