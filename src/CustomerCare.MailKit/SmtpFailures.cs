@@ -21,6 +21,8 @@ internal static class SmtpFailures
             SmtpCommandException refused => SendResult.Transient(Reply(refused)),
             // Authentication and TLS failures are the channel's configuration, not the message's; a retry after the fix succeeds.
             AuthenticationException => SendResult.Transient($"{server} refused the credentials: {failure.Message}"),
+            // MailKit says NotSupported when the server offers no AUTH (or no STARTTLS) that the options ask for.
+            NotSupportedException => SendResult.Transient($"{server} cannot do what the options ask: {failure.Message}"),
             SslHandshakeException => SendResult.Transient($"the TLS handshake with {server} failed: {failure.Message}"),
             SocketException socket => SendResult.Transient($"cannot reach {server}: {socket.SocketErrorCode} ({socket.Message})"),
             TimeoutException or OperationCanceledException => SendResult.Transient($"{server} timed out: {failure.Message}"),

@@ -68,6 +68,36 @@ public sealed class SmtpChannelFailureTests : IDisposable
         Assert.Equal(["a", "c"], Maildir.Read(server.Maildir).Select(m => m.Headers["X-CustomerCare-Message-Id"]).Order(StringComparer.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task CredentialsForAServerThatOffersNoAuthentication_AreATransientFailure_ThatSaysSo()
+    {
+        Skip.If(SharedSmtp.IsMissing, SharedSmtp.SkipReason);
+        var options = TestChannels.Options(SharedSmtp.Host, SharedSmtp.Port);
+        (options.UserName, options.Password) = ("care", "s3cret");
+        using var channel = new SmtpChannel(options, TestChannels.Clock());
+
+        var result = await channel.SendAsync(TestChannels.Text(TestChannels.UniqueId("auth")));
+
+        Assert.Equal(SendStatus.TransientFailure, result.Status);
+        Assert.Contains("cannot do what the options ask", result.Error, StringComparison.Ordinal);
+        Assert.Contains("authentication", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("s3cret", result.Error, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task StartTlsRequired_ByAServerWithoutIt_IsATransientFailure()
+    {
+        Skip.If(SharedSmtp.IsMissing, SharedSmtp.SkipReason);
+        var options = TestChannels.Options(SharedSmtp.Host, SharedSmtp.Port);
+        options.SecureSocket = SmtpSecureSocket.StartTls;
+        using var channel = new SmtpChannel(options, TestChannels.Clock());
+
+        var result = await channel.SendAsync(TestChannels.Text(TestChannels.UniqueId("starttls")));
+
+        Assert.Equal(SendStatus.TransientFailure, result.Status);
+        Assert.Contains("STARTTLS", result.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task ARecipientThatIsNotAnAddress_IsAPermanentFailure_NamingTheField_WithoutAConnection()
     {
