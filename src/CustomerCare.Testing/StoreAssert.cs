@@ -14,8 +14,9 @@ internal static class StoreAssert
     public static void SameComplaint(Complaints.Complaint expected, Complaints.Complaint actual)
     {
         // The arrays compare by reference inside the record, so they are compared as sequences beside it.
-        Assert.Equal(expected with { Flags = [], History = [] }, actual with { Flags = [], History = [] });
+        Assert.Equal(expected with { Flags = [], Sla = [], History = [] }, actual with { Flags = [], Sla = [], History = [] });
         Assert.Equal(expected.Flags.AsEnumerable(), actual.Flags.AsEnumerable());
+        Assert.Equal(expected.Sla.AsEnumerable(), actual.Sla.AsEnumerable());
         Assert.Equal(expected.History.AsEnumerable(), actual.History.AsEnumerable());
     }
 
