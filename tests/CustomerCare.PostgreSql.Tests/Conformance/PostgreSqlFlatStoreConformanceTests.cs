@@ -53,3 +53,30 @@ public sealed class PostgreSqlOutboxStoreConformanceTests : OutboxStoreConforman
     protected override async ValueTask<IOutboxStore> CreateOutboxStoreAsync() =>
         new PostgreSqlOutboxStore(await _scope.NewDatabaseAsync());
 }
+
+public sealed class PostgreSqlCouponStoreConformanceTests : CouponStoreConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<ICouponStore> CreateCouponStoreAsync() =>
+        new PostgreSqlCouponStore(await _scope.NewDatabaseAsync());
+}
+
+public sealed class PostgreSqlCampaignLedgerConformanceTests : CampaignLedgerConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<(ICampaignLedger Ledger, ICouponStore Coupons)> CreateLedgerAsync()
+    {
+        var store = new PostgreSqlCouponStore(await _scope.NewDatabaseAsync());
+        return (store, store);
+    }
+}
