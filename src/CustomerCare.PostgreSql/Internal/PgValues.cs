@@ -1,20 +1,40 @@
 using System.Data.Common;
+using System.Numerics;
 using NodaTime;
-using NpgsqlTypes;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CustomerCare.PostgreSql.Internal;
 
-/// <summary>Conversions between the library's values and PostgreSQL's: instants as <c>timestamptz</c>, money as <c>numeric</c> plus a currency code.</summary>
+/// <summary>
+/// Conversions between the library's values and PostgreSQL's: instants as <c>bigint</c> nanoseconds since the Unix
+/// epoch (NodaTime's precision, which <c>timestamptz</c>'s microseconds would lose), money as <c>numeric</c> plus a
+/// currency code.
+/// </summary>
+/// <remarks>
+/// A <c>bigint</c> of nanoseconds spans the years 1678 to 2262. Instants outside it (such as <see cref="Instant.MinValue"/>
+/// used as "since ever") saturate to the ends, which keeps comparisons with stored values right.
+/// </remarks>
 internal static class PgValues
 {
-    /// <summary>An instant as a <c>timestamptz</c> parameter (microsecond precision, as PostgreSQL keeps).</summary>
-    public static NpgsqlParameter At(Instant instant) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = instant.ToDateTimeUtc() };
+    private static readonly BigInteger Min = long.MinValue;
+    private static readonly BigInteger Max = long.MaxValue;
 
-    /// <summary>An optional instant as a <c>timestamptz</c> parameter.</summary>
-    public static NpgsqlParameter At(Instant? instant) =>
-        new() { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = instant is { } value ? value.ToDateTimeUtc() : DBNull.Value };
+    /// <summary>An instant as nanoseconds since the Unix epoch, saturated to the range of a <c>bigint</c>.</summary>
+    public static long Nanos(Instant instant)
+    {
+        var nanos = (instant - NodaConstants.UnixEpoch).ToBigIntegerNanoseconds();
+        return nanos < Min ? long.MinValue : nanos > Max ? long.MaxValue : (long)nanos;
+    }
+
+    /// <summary>An optional instant as nanoseconds since the Unix epoch.</summary>
+    public static long? Nanos(Instant? instant) => instant is { } value ? Nanos(value) : null;
+
+    /// <summary>An instant as a <c>bigint</c> parameter.</summary>
+    public static NpgsqlParameter At(Instant instant) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = Nanos(instant) };
+
+    /// <summary>An optional instant as a <c>bigint</c> parameter.</summary>
+    public static NpgsqlParameter At(Instant? instant) => Long(Nanos(instant));
 
     /// <summary>An optional text parameter.</summary>
     public static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
@@ -25,11 +45,11 @@ internal static class PgValues
     /// <summary>An optional integer parameter.</summary>
     public static NpgsqlParameter Int(int? value) => new() { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)value ?? DBNull.Value };
 
-    /// <summary>Reads a <c>timestamptz</c> column.</summary>
+    /// <summary>Reads an instant column.</summary>
     public static Instant GetInstant(this DbDataReader reader, int ordinal) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(ordinal), DateTimeKind.Utc));
+        NodaConstants.UnixEpoch + Duration.FromNanoseconds(reader.GetInt64(ordinal));
 
-    /// <summary>Reads a nullable <c>timestamptz</c> column.</summary>
+    /// <summary>Reads a nullable instant column.</summary>
     public static Instant? GetInstantOrNull(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInstant(ordinal);
 

@@ -17,9 +17,9 @@ CREATE TABLE {s}.customers (
     returns_count   integer  NOT NULL,
     cancelled_count integer  NOT NULL,
     review_count    integer  NOT NULL,
-    signed_up_at    timestamptz NOT NULL,
-    first_order_at  timestamptz NULL,
-    last_order_at   timestamptz NULL,
+    signed_up_at    bigint      NOT NULL,
+    first_order_at  bigint      NULL,
+    last_order_at   bigint      NULL,
     document        jsonb    NOT NULL
 );
 -- The daily birthday run asks for a few (month, day) pairs: this index answers it without reading every customer.
@@ -30,7 +30,7 @@ CREATE TABLE {s}.orders (
     customer_id text COLLATE "C" NOT NULL,
     version     bigint NOT NULL,
     status      smallint NOT NULL,
-    placed_at   timestamptz NOT NULL,
+    placed_at   bigint      NOT NULL,
     document    jsonb NOT NULL
 );
 CREATE INDEX orders_customer ON {s}.orders (customer_id);
@@ -39,21 +39,21 @@ CREATE TABLE {s}.processed_events (
     event_id     text COLLATE "C" PRIMARY KEY,
     kind         text NOT NULL,
     customer_id  text COLLATE "C" NOT NULL,
-    processed_at timestamptz NOT NULL
+    processed_at bigint      NOT NULL
 );
 CREATE INDEX processed_events_processed_at ON {s}.processed_events (processed_at);
 
 CREATE TABLE {s}.segment_evaluations (
     segment        text COLLATE "C" PRIMARY KEY,
-    last_evaluated timestamptz NULL
+    last_evaluated bigint      NULL
 );
 
 CREATE TABLE {s}.segment_intervals (
     id          bigserial PRIMARY KEY,
     segment     text COLLATE "C" NOT NULL,
     customer_id text COLLATE "C" NOT NULL,
-    entered_at  timestamptz NOT NULL,
-    left_at     timestamptz NULL
+    entered_at  bigint      NOT NULL,
+    left_at     bigint      NULL
 );
 CREATE INDEX segment_intervals_current ON {s}.segment_intervals (segment, customer_id) WHERE left_at IS NULL;
 CREATE INDEX segment_intervals_span ON {s}.segment_intervals (segment, entered_at);
@@ -63,13 +63,13 @@ CREATE TABLE {s}.segment_changes (
     segment     text COLLATE "C" NOT NULL,
     customer_id text COLLATE "C" NOT NULL,
     kind        smallint NOT NULL,
-    at          timestamptz NOT NULL
+    at          bigint      NOT NULL
 );
 CREATE INDEX segment_changes_at ON {s}.segment_changes (segment, at, id);
 
 CREATE TABLE {s}.prices (
     product_id   text COLLATE "C" NOT NULL,
-    effective_at timestamptz NOT NULL,
+    effective_at bigint      NOT NULL,
     amount       numeric NOT NULL,
     currency     text NOT NULL,
     PRIMARY KEY (product_id, effective_at)
@@ -83,12 +83,12 @@ CREATE TABLE {s}.coupon_definitions (
 CREATE TABLE {s}.coupons (
     code               text COLLATE "C" PRIMARY KEY,
     definition_id      text COLLATE "C" NOT NULL REFERENCES {s}.coupon_definitions (id),
-    issued_at          timestamptz NOT NULL,
+    issued_at          bigint      NOT NULL,
     assigned_to        text COLLATE "C" NULL,
     max_redemptions    bigint NULL,
     per_customer_limit integer NULL,
-    valid_from         timestamptz NULL,
-    valid_until        timestamptz NULL,
+    valid_from         bigint      NULL,
+    valid_until        bigint      NULL,
     reserved           bigint NOT NULL DEFAULT 0,
     confirmed          bigint NOT NULL DEFAULT 0,
     released           bigint NOT NULL DEFAULT 0,
@@ -104,9 +104,9 @@ CREATE TABLE {s}.coupon_redemptions (
     discount_amount   numeric NOT NULL,
     discount_currency text NOT NULL,
     state             smallint NOT NULL,
-    reserved_at       timestamptz NOT NULL,
-    confirmed_at      timestamptz NULL,
-    released_at       timestamptz NULL,
+    reserved_at       bigint      NOT NULL,
+    confirmed_at      bigint      NULL,
+    released_at       bigint      NULL,
     PRIMARY KEY (code, order_id)
 );
 CREATE INDEX coupon_redemptions_order ON {s}.coupon_redemptions (order_id);
@@ -116,7 +116,7 @@ CREATE TABLE {s}.campaign_grants (
     campaign_id text COLLATE "C" NOT NULL,
     customer_id text COLLATE "C" NOT NULL,
     period      text COLLATE "C" NOT NULL,
-    granted_at  timestamptz NOT NULL,
+    granted_at  bigint      NOT NULL,
     code        text COLLATE "C" NOT NULL UNIQUE REFERENCES {s}.coupons (code) DEFERRABLE INITIALLY DEFERRED,
     PRIMARY KEY (campaign_id, customer_id, period)
 );
@@ -126,7 +126,7 @@ CREATE TABLE {s}.compensation_entries (
     subject     text COLLATE "C" NOT NULL,
     kind        smallint NOT NULL,
     customer_id text COLLATE "C" NOT NULL,
-    recorded_at timestamptz NOT NULL,
+    recorded_at bigint      NOT NULL,
     with_coupon boolean NOT NULL,
     PRIMARY KEY (subject, kind)
 );
@@ -147,9 +147,9 @@ CREATE TABLE {s}.surveys (
     order_id    text COLLATE "C" NOT NULL UNIQUE,
     customer_id text COLLATE "C" NOT NULL,
     status      smallint NOT NULL,
-    due_at      timestamptz NOT NULL,
-    sent_at     timestamptz NULL,
-    answered_at timestamptz NULL,
+    due_at      bigint      NOT NULL,
+    sent_at     bigint      NULL,
+    answered_at bigint      NULL,
     document    jsonb NOT NULL
 );
 CREATE INDEX surveys_due ON {s}.surveys (due_at, id) WHERE status = 0;
@@ -159,7 +159,7 @@ CREATE INDEX surveys_answered ON {s}.surveys (answered_at, id) WHERE answered_at
 CREATE TABLE {s}.reviews (
     review_id  text COLLATE "C" PRIMARY KEY,
     product_id text COLLATE "C" NOT NULL,
-    posted_at  timestamptz NOT NULL,
+    posted_at  bigint      NOT NULL,
     document   jsonb NOT NULL
 );
 CREATE INDEX reviews_product_posted ON {s}.reviews (product_id, posted_at DESC, review_id DESC);
@@ -176,14 +176,14 @@ CREATE TABLE {s}.outbox_messages (
     kind                smallint NOT NULL,
     priority            integer NOT NULL,
     customer_id         text COLLATE "C" NULL,
-    enqueued_at         timestamptz NOT NULL,
-    due_at              timestamptz NOT NULL,
+    enqueued_at         bigint      NOT NULL,
+    due_at              bigint      NOT NULL,
     status              smallint NOT NULL,
     attempts            integer NOT NULL,
     claimed_by          text NULL,
-    lease_until         timestamptz NULL,
+    lease_until         bigint      NULL,
     last_error          text NULL,
-    sent_at             timestamptz NULL,
+    sent_at             bigint      NULL,
     provider_message_id text NULL
 );
 CREATE INDEX outbox_pending ON {s}.outbox_messages (priority DESC, due_at, id) WHERE status = 0;

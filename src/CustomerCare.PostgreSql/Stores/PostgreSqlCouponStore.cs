@@ -65,7 +65,7 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger
         _definitionsExist = database.Sql("SELECT d FROM unnest($1::text[]) AS d WHERE NOT EXISTS (SELECT 1 FROM {s}.coupon_definitions WHERE id = d) LIMIT 1");
         _insertCoupons = database.Sql($$"""
             INSERT INTO {s}.coupons ({{CouponColumns}})
-            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::bigint[], $6::integer[], $7::timestamptz[], $8::timestamptz[])
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::integer[], $7::bigint[], $8::bigint[])
             ON CONFLICT (code) DO NOTHING
             RETURNING code
             """);
@@ -147,12 +147,12 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger
                 ct,
                 PgTransaction.TextArray(coupons.Select(c => c.Code.Value)),
                 PgTransaction.TextArray(coupons.Select(c => c.DefinitionId)),
-                coupons.Select(c => c.IssuedAt.ToDateTimeUtc()).ToArray(),
+                coupons.Select(c => PgValues.Nanos(c.IssuedAt)).ToArray(),
                 coupons.Select(c => c.AssignedTo?.Value).ToArray(),
                 coupons.Select(c => c.MaxRedemptions).ToArray(),
                 coupons.Select(c => c.PerCustomerLimit).ToArray(),
-                coupons.Select(c => c.ValidFrom?.ToDateTimeUtc()).ToArray(),
-                coupons.Select(c => c.ValidUntil?.ToDateTimeUtc()).ToArray()).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+                coupons.Select(c => PgValues.Nanos(c.ValidFrom)).ToArray(),
+                coupons.Select(c => PgValues.Nanos(c.ValidUntil)).ToArray()).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
             if (inserted.Count == coupons.Count)
             {
                 return (IReadOnlyList<CouponCode>)[];

@@ -26,7 +26,7 @@ public sealed class PostgreSqlPriceHistoryStore : IPriceHistoryStore
         _inForce = database.Sql("""
             SELECT amount, currency FROM {s}.prices
             WHERE product_id = $1 AND effective_at < $3
-              AND effective_at >= COALESCE((SELECT max(effective_at) FROM {s}.prices WHERE product_id = $1 AND effective_at <= $2), '-infinity'::timestamptz)
+              AND effective_at >= COALESCE((SELECT max(effective_at) FROM {s}.prices WHERE product_id = $1 AND effective_at <= $2), -9223372036854775808)
             ORDER BY effective_at
             """);
     }

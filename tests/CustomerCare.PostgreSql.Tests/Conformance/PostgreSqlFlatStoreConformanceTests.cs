@@ -80,3 +80,39 @@ public sealed class PostgreSqlCampaignLedgerConformanceTests : CampaignLedgerCon
         return (store, store);
     }
 }
+
+public sealed class PostgreSqlComplaintStoreConformanceTests : ComplaintStoreConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<IComplaintStore> CreateComplaintStoreAsync() =>
+        new PostgreSqlComplaintStore(await _scope.NewDatabaseAsync());
+}
+
+public sealed class PostgreSqlSurveyStoreConformanceTests : SurveyStoreConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<ISurveyStore> CreateSurveyStoreAsync() =>
+        new PostgreSqlSurveyStore(await _scope.NewDatabaseAsync());
+}
+
+public sealed class PostgreSqlReviewStoreConformanceTests : ReviewStoreConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<IReviewStore> CreateReviewStoreAsync() =>
+        new PostgreSqlReviewStore(await _scope.NewDatabaseAsync());
+}
