@@ -1,0 +1,112 @@
+using CustomerCare.Complaints;
+using CustomerCare.PostgreSql.Internal;
+using CustomerCare.Specifications;
+using CustomerCare.Storage;
+using CustomerCare.Storage.Serialization;
+
+namespace CustomerCare.PostgreSql;
+
+/// <summary>The <see cref="IComplaintStore"/> on PostgreSQL: complaints as JSON documents, unique on (channel, source reference).</summary>
+/// <remarks>
+/// Thread-safe, and safe across processes: adding relies on the unique key (<c>ON CONFLICT DO NOTHING</c>, never a
+/// pre-check), and an update is guarded by <c>version = expected</c>. Lists and counts evaluate the specification over
+/// the stored complaints, in ascending ordinal id order.
+/// </remarks>
+public sealed class PostgreSqlComplaintStore : IComplaintStore
+{
+    private readonly PostgreSqlDatabase _database;
+    private readonly string _insert;
+    private readonly string _find;
+    private readonly string _findBySource;
+    private readonly string _update;
+    private readonly string _all;
+
+    /// <summary>Creates the store over a database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlComplaintStore(PostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        _insert = database.Sql("INSERT INTO {s}.complaints (id, channel, source_reference, version, document) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING");
+        _find = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE id = $1");
+        _findBySource = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND source_reference = $2");
+        _update = database.Sql("UPDATE {s}.complaints SET version = $2 + 1, document = $5 WHERE id = $1 AND version = $2 AND channel = $3 AND source_reference = $4");
+        _all = database.Sql("SELECT version, document::text FROM {s}.complaints ORDER BY id");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ComplaintAddResult> AddAsync(Complaint complaint, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var stored = complaint with { Version = 1 };
+        var document = StorageJson.Serialize(stored);
+        return await _database.WriteAsync(async (tx, ct) =>
+        {
+            if (await tx.ExecuteAsync(_insert, ct, stored.Id.Value, (short)stored.Channel, stored.SourceReference, PgTransaction.Jsonb(document)).ConfigureAwait(false) == 1)
+            {
+                return new ComplaintAddResult(stored, Added: true);
+            }
+
+            return await tx.FirstAsync(_findBySource, Read, ct, (short)complaint.Channel, complaint.SourceReference).ConfigureAwait(false) is { } existing
+                ? new ComplaintAddResult(existing, Added: false)
+                : throw new ArgumentException($"Complaint id {complaint.Id} is already taken by another complaint.", nameof(complaint));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> FindAsync(ComplaintId id, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync((tx, ct) => tx.FirstAsync(_find, Read, ct, id.Value), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> FindBySourceAsync(ComplaintChannel channel, string sourceReference, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sourceReference);
+        return await _database.ReadAsync((tx, ct) => tx.FirstAsync(_findBySource, Read, ct, (short)channel, sourceReference), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Complaint?> UpdateAsync(Complaint complaint, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        var updated = complaint with { Version = expectedVersion + 1 };
+        var document = StorageJson.Serialize(updated);
+        return await _database.WriteAsync(async (tx, ct) =>
+        {
+            if (await tx.ExecuteAsync(_update, ct, complaint.Id.Value, expectedVersion, (short)complaint.Channel, complaint.SourceReference, PgTransaction.Jsonb(document)).ConfigureAwait(false) == 1)
+            {
+                return updated;
+            }
+
+            var stored = await tx.FirstAsync(_find, Read, ct, complaint.Id.Value).ConfigureAwait(false);
+            if (stored is not null && stored.Version == expectedVersion)
+            {
+                throw new ArgumentException($"Complaint {complaint.Id}: the channel and source reference cannot change.", nameof(complaint));
+            }
+
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<Complaint>> ListAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return [.. InMemorySpecificationEvaluator.Evaluate(await AllAsync(cancellationToken).ConfigureAwait(false), specification)];
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long> CountAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return InMemorySpecificationEvaluator.Count(await AllAsync(cancellationToken).ConfigureAwait(false), specification);
+    }
+
+    private async Task<List<Complaint>> AllAsync(CancellationToken cancellationToken)
+    {
+        var all = await _database.ReadAsync((tx, ct) => tx.ListAsync(_all, Read, ct), cancellationToken).ConfigureAwait(false);
+        all.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        return all;
+    }
+
+    private static Complaint Read(Npgsql.NpgsqlDataReader r) => StorageJson.Deserialize<Complaint>(r.GetString(1)) with { Version = r.GetInt64(0) };
+}

@@ -1,0 +1,375 @@
+using CustomerCare.Campaigns;
+using CustomerCare.Coupons;
+using CustomerCare.Coupons.Codes;
+using CustomerCare.Coupons.Redemptions;
+using CustomerCare.Customers;
+using CustomerCare.Orders;
+using CustomerCare.PostgreSql.Internal;
+using CustomerCare.Storage;
+using CustomerCare.Storage.Serialization;
+using NodaTime;
+using Npgsql;
+
+namespace CustomerCare.PostgreSql;
+
+/// <summary>
+/// The <see cref="ICouponStore"/> and <see cref="ICampaignLedger"/> on PostgreSQL: codes with their redemption counts,
+/// one row per (code, order) redemption, and campaign grants written in the same transaction as their coupon.
+/// </summary>
+/// <remarks>
+/// <para><b>Atomicity.</b> A reservation is a guarded <c>UPDATE coupons SET reserved = reserved + 1 WHERE code = $1 AND
+/// (max_redemptions IS NULL OR reserved + confirmed &lt; max_redemptions)</c> that must touch exactly one row, in one
+/// transaction with the redemption row, whose primary key is (code, order). The update holds the code's row lock until
+/// commit, so the per-customer count and every other change of the code are serialized behind it; confirm and release
+/// lock the code's row first too, so locks are always taken code first, then redemption. A check constraint keeps the
+/// active count within the cap whatever happens.</para>
+/// <para><b>Thread safety.</b> Thread-safe, and safe across processes sharing the database.</para>
+/// </remarks>
+public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger
+{
+    private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
+    private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
+    private const short Reserved = (short)RedemptionState.Reserved;
+    private const short Confirmed = (short)RedemptionState.Confirmed;
+    private const short Released = (short)RedemptionState.Released;
+    private readonly PostgreSqlDatabase _database;
+    private readonly string _insertDefinition;
+    private readonly string _findDefinition;
+    private readonly string _definitionsExist;
+    private readonly string _insertCoupons;
+    private readonly string _findCoupon;
+    private readonly string _findRedemption;
+    private readonly string _reserveUse;
+    private readonly string _activeOfCustomer;
+    private readonly string _insertRedemption;
+    private readonly string _lockCoupon;
+    private readonly string _confirmRedemption;
+    private readonly string _confirmUse;
+    private readonly string _releaseRedemption;
+    private readonly string _releaseUse;
+    private readonly string _usage;
+    private readonly string _ofOrder;
+    private readonly string _insertGrant;
+    private readonly string _insertGrantCoupon;
+    private readonly string _findGrant;
+    private readonly string _grants;
+
+    /// <summary>Creates the store over a database.</summary>
+    /// <param name="database">The database.</param>
+    public PostgreSqlCouponStore(PostgreSqlDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        _insertDefinition = database.Sql("INSERT INTO {s}.coupon_definitions (id, document) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING");
+        _findDefinition = database.Sql("SELECT document::text FROM {s}.coupon_definitions WHERE id = $1");
+        _definitionsExist = database.Sql("SELECT d FROM unnest($1::text[]) AS d WHERE NOT EXISTS (SELECT 1 FROM {s}.coupon_definitions WHERE id = d) LIMIT 1");
+        _insertCoupons = database.Sql($$"""
+            INSERT INTO {s}.coupons ({{CouponColumns}})
+            SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::integer[], $7::bigint[], $8::bigint[])
+            ON CONFLICT (code) DO NOTHING
+            RETURNING code
+            """);
+        _findCoupon = database.Sql($"SELECT {CouponColumns} FROM {{s}}.coupons WHERE code = $1");
+        _findRedemption = database.Sql($"SELECT {RedemptionColumns} FROM {{s}}.coupon_redemptions WHERE code = $1 AND order_id = $2");
+        _reserveUse = database.Sql("""
+            UPDATE {s}.coupons SET reserved = reserved + 1
+            WHERE code = $1 AND (assigned_to IS NULL OR assigned_to = $2) AND (max_redemptions IS NULL OR reserved + confirmed < max_redemptions)
+            RETURNING per_customer_limit
+            """);
+        _activeOfCustomer = database.Sql("SELECT count(*) FROM {s}.coupon_redemptions WHERE code = $1 AND customer_id = $2 AND state <> 2");
+        _insertRedemption = database.Sql($"INSERT INTO {{s}}.coupon_redemptions ({RedemptionColumns}) VALUES ($1, $2, $3, $4, $5, 0, $6, NULL, NULL) ON CONFLICT (code, order_id) DO NOTHING");
+        _lockCoupon = database.Sql("SELECT 1 FROM {s}.coupons WHERE code = $1 FOR NO KEY UPDATE");
+        _confirmRedemption = database.Sql($"UPDATE {{s}}.coupon_redemptions SET state = 1, confirmed_at = $3 WHERE code = $1 AND order_id = $2 AND state = 0 RETURNING {RedemptionColumns}");
+        _confirmUse = database.Sql("UPDATE {s}.coupons SET reserved = reserved - 1, confirmed = confirmed + 1 WHERE code = $1");
+        _releaseRedemption = database.Sql("""
+            UPDATE {s}.coupon_redemptions r SET state = 2, released_at = $3
+            FROM (SELECT state FROM {s}.coupon_redemptions WHERE code = $1 AND order_id = $2) AS before
+            WHERE r.code = $1 AND r.order_id = $2 AND r.state <> 2
+            RETURNING before.state, r.code, r.order_id, r.customer_id, r.discount_amount, r.discount_currency, r.state, r.reserved_at, r.confirmed_at, r.released_at
+            """);
+        _releaseUse = database.Sql("""
+            UPDATE {s}.coupons SET reserved = reserved - CASE WHEN $2 = 0 THEN 1 ELSE 0 END,
+                confirmed = confirmed - CASE WHEN $2 = 1 THEN 1 ELSE 0 END, released = released + 1
+            WHERE code = $1
+            """);
+        _usage = database.Sql("SELECT reserved, confirmed, released FROM {s}.coupons WHERE code = $1");
+        _ofOrder = database.Sql($"SELECT {RedemptionColumns} FROM {{s}}.coupon_redemptions WHERE order_id = $1");
+        _insertGrant = database.Sql("INSERT INTO {s}.campaign_grants (campaign_id, customer_id, period, granted_at, code) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
+        _insertGrantCoupon = database.Sql($"INSERT INTO {{s}}.coupons ({CouponColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (code) DO NOTHING");
+        _findGrant = database.Sql("SELECT campaign_id, customer_id, period, granted_at, code FROM {s}.campaign_grants WHERE campaign_id = $1 AND customer_id = $2 AND period = $3");
+        _grants = database.Sql("SELECT campaign_id, customer_id, period, granted_at, code FROM {s}.campaign_grants WHERE campaign_id = $1");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> AddDefinitionAsync(CouponDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var document = StorageJson.Serialize(definition);
+        return await _database.WriteAsync(
+            async (tx, ct) => await tx.ExecuteAsync(_insertDefinition, ct, definition.Id, PgTransaction.Jsonb(document)).ConfigureAwait(false) == 1,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CouponDefinition?> FindDefinitionAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var document = await _database.ReadAsync((tx, ct) => tx.ScalarAsync<string>(_findDefinition, ct, id), cancellationToken).ConfigureAwait(false);
+        return document is null ? null : StorageJson.Deserialize<CouponDefinition>(document);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CouponCode>> AddCouponsAsync(IReadOnlyList<Coupon> coupons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(coupons);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (coupons.Select(c => c.Code).Distinct().Count() != coupons.Count)
+        {
+            throw new ArgumentException("The list repeats a code.", nameof(coupons));
+        }
+
+        if (coupons.Count == 0)
+        {
+            return [];
+        }
+
+        return await _database.WriteAsync(async (tx, ct) =>
+        {
+            var missing = await tx.ScalarAsync<string>(_definitionsExist, ct, PgTransaction.TextArray(coupons.Select(c => c.DefinitionId).Distinct())).ConfigureAwait(false);
+            if (missing is not null)
+            {
+                throw new ArgumentException($"Coupon definition '{missing}' does not exist.", nameof(coupons));
+            }
+
+            var inserted = (await tx.ListAsync(
+                _insertCoupons,
+                r => r.GetString(0),
+                ct,
+                PgTransaction.TextArray(coupons.Select(c => c.Code.Value)),
+                PgTransaction.TextArray(coupons.Select(c => c.DefinitionId)),
+                coupons.Select(c => PgValues.Nanos(c.IssuedAt)).ToArray(),
+                coupons.Select(c => c.AssignedTo?.Value).ToArray(),
+                coupons.Select(c => c.MaxRedemptions).ToArray(),
+                coupons.Select(c => c.PerCustomerLimit).ToArray(),
+                coupons.Select(c => PgValues.Nanos(c.ValidFrom)).ToArray(),
+                coupons.Select(c => PgValues.Nanos(c.ValidUntil)).ToArray()).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            if (inserted.Count == coupons.Count)
+            {
+                return (IReadOnlyList<CouponCode>)[];
+            }
+
+            // All or nothing: the codes that were there already are named, and the others are rolled back.
+            tx.Rollback();
+            return [.. coupons.Select(c => c.Code).Where(c => !inserted.Contains(c.Value))];
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Coupon?> FindCouponAsync(CouponCode code, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync((tx, ct) => tx.FirstAsync(_findCoupon, ReadCoupon, ct, code.Value), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<RedemptionResult> ReserveAsync(RedemptionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await _database.WriteAsync(async (tx, ct) =>
+        {
+            var code = request.Code.Value;
+            var order = request.OrderId.Value;
+            // A redemption is never deleted, so one found here is the answer to a repeated call.
+            if (await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code, order).ConfigureAwait(false) is { } existing)
+            {
+                return Repeated(existing, request);
+            }
+
+            var used = await tx.ListAsync(_reserveUse, r => (int?)r.GetInt32OrNull(0), ct, code, request.CustomerId.Value).ConfigureAwait(false);
+            if (used.Count == 0)
+            {
+                var coupon = await tx.FirstAsync(_findCoupon, ReadCoupon, ct, code).ConfigureAwait(false);
+                return new RedemptionResult(coupon is null ? RedemptionOutcome.UnknownCode
+                    : coupon.AssignedTo is { } owner && owner != request.CustomerId ? RedemptionOutcome.AssignedToAnotherCustomer
+                    : RedemptionOutcome.CapReached);
+            }
+
+            // The code's row is locked by the update above: no other call on this code runs until commit.
+            if (used[0] is { } limit && await tx.ScalarAsync<long>(_activeOfCustomer, ct, code, request.CustomerId.Value).ConfigureAwait(false) >= limit)
+            {
+                tx.Rollback();
+                return new RedemptionResult(RedemptionOutcome.PerCustomerLimitReached);
+            }
+
+            var inserted = await tx.ExecuteAsync(
+                _insertRedemption,
+                ct,
+                code,
+                order,
+                request.CustomerId.Value,
+                request.Discount.Amount,
+                request.Discount.Currency.Code,
+                PgValues.At(request.At)).ConfigureAwait(false);
+            if (inserted == 0)
+            {
+                // Only a reservation that committed before this one took the code's lock can be here; it is the answer.
+                tx.Rollback();
+                var winner = await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code, order).ConfigureAwait(false);
+                return Repeated(winner!, request);
+            }
+
+            return new RedemptionResult(RedemptionOutcome.Done, new CouponRedemption(request.Code, request.OrderId, request.CustomerId, request.Discount, RedemptionState.Reserved, request.At));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
+        await _database.WriteAsync(async (tx, ct) =>
+        {
+            if (await tx.ScalarAsync<int?>(_lockCoupon, ct, code.Value).ConfigureAwait(false) is null)
+            {
+                return new RedemptionResult(RedemptionOutcome.UnknownCode);
+            }
+
+            if (await tx.FirstAsync(_confirmRedemption, ReadRedemption, ct, code.Value, orderId.Value, PgValues.At(at)).ConfigureAwait(false) is { } confirmed)
+            {
+                await tx.ExecuteAsync(_confirmUse, ct, code.Value).ConfigureAwait(false);
+                return new RedemptionResult(RedemptionOutcome.Done, confirmed);
+            }
+
+            return await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code.Value, orderId.Value).ConfigureAwait(false) switch
+            {
+                null => new RedemptionResult(RedemptionOutcome.NotReserved),
+                { State: RedemptionState.Confirmed } stored => new RedemptionResult(RedemptionOutcome.AlreadyDone, stored),
+                var stored => new RedemptionResult(RedemptionOutcome.AlreadyReleased, stored),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
+        await _database.WriteAsync(async (tx, ct) =>
+        {
+            if (await tx.ScalarAsync<int?>(_lockCoupon, ct, code.Value).ConfigureAwait(false) is null)
+            {
+                return new RedemptionResult(RedemptionOutcome.UnknownCode);
+            }
+
+            var released = await tx.FirstAsync(
+                _releaseRedemption,
+                r => (Before: r.GetInt16(0), Redemption: ReadRedemption(r, 1)),
+                ct,
+                code.Value,
+                orderId.Value,
+                PgValues.At(at)).ConfigureAwait(false);
+            if (released.Redemption is { } redemption)
+            {
+                await tx.ExecuteAsync(_releaseUse, ct, code.Value, (int)released.Before).ConfigureAwait(false);
+                return new RedemptionResult(RedemptionOutcome.Done, redemption);
+            }
+
+            var stored = await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code.Value, orderId.Value).ConfigureAwait(false);
+            return stored is null ? new RedemptionResult(RedemptionOutcome.NotReserved) : new RedemptionResult(RedemptionOutcome.AlreadyDone, stored);
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<CouponUsage> GetUsageAsync(CouponCode code, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync(
+            (tx, ct) => tx.FirstAsync(_usage, r => new CouponUsage(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct, code.Value),
+            cancellationToken).ConfigureAwait(false) ?? new CouponUsage(0, 0, 0);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CouponRedemption>> RedemptionsOfOrderAsync(OrderId orderId, CancellationToken cancellationToken = default)
+    {
+        var found = await _database.ReadAsync((tx, ct) => tx.ListAsync(_ofOrder, ReadRedemption, ct, orderId.Value), cancellationToken).ConfigureAwait(false);
+        found.Sort(static (a, b) => string.CompareOrdinal(a.Code.Value, b.Code.Value));
+        return found;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<GrantOutcome> GrantAsync(CampaignGrant grant, Coupon coupon, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(coupon);
+        if (grant.Code != coupon.Code)
+        {
+            throw new ArgumentException($"The grant's code {grant.Code} is not the coupon's {coupon.Code}.", nameof(grant));
+        }
+
+        return await _database.WriteAsync(async (tx, ct) =>
+        {
+            if (await tx.ScalarAsync<string>(_definitionsExist, ct, PgTransaction.TextArray([coupon.DefinitionId])).ConfigureAwait(false) is not null)
+            {
+                throw new ArgumentException($"Coupon definition '{coupon.DefinitionId}' does not exist.", nameof(coupon));
+            }
+
+            // The grant goes first, so a second grant for the key is AlreadyGranted even when its code is also taken.
+            if (await tx.ExecuteAsync(_insertGrant, ct, grant.CampaignId, grant.CustomerId.Value, grant.Period, PgValues.At(grant.GrantedAt), grant.Code.Value).ConfigureAwait(false) == 0)
+            {
+                tx.Rollback();
+                return await tx.FirstAsync(_findGrant, ReadGrant, ct, grant.CampaignId, grant.CustomerId.Value, grant.Period).ConfigureAwait(false) is null
+                    ? GrantOutcome.CodeTaken
+                    : GrantOutcome.AlreadyGranted;
+            }
+
+            if (await tx.ExecuteAsync(_insertGrantCoupon, ct, CouponParameters(coupon)).ConfigureAwait(false) == 0)
+            {
+                tx.Rollback();
+                return GrantOutcome.CodeTaken;
+            }
+
+            return GrantOutcome.Granted;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<CampaignGrant?> FindGrantAsync(string campaignId, CustomerId customerId, string period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        ArgumentNullException.ThrowIfNull(period);
+        return await _database.ReadAsync((tx, ct) => tx.FirstAsync(_findGrant, ReadGrant, ct, campaignId, customerId.Value, period), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CampaignGrant>> GrantsAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(campaignId);
+        var grants = await _database.ReadAsync((tx, ct) => tx.ListAsync(_grants, ReadGrant, ct, campaignId), cancellationToken).ConfigureAwait(false);
+        return [.. grants.OrderBy(g => g.CustomerId).ThenBy(g => g.Period, StringComparer.Ordinal)];
+    }
+
+    private static RedemptionResult Repeated(CouponRedemption existing, RedemptionRequest request) =>
+        new(existing.CustomerId != request.CustomerId || existing.Discount != request.Discount ? RedemptionOutcome.PayloadMismatch
+            : existing.State != RedemptionState.Released ? RedemptionOutcome.AlreadyDone
+            : RedemptionOutcome.AlreadyReleased,
+            existing);
+
+    private static object?[] CouponParameters(Coupon coupon) =>
+    [
+        coupon.Code.Value,
+        coupon.DefinitionId,
+        PgValues.At(coupon.IssuedAt),
+        PgValues.Text(coupon.AssignedTo?.Value),
+        PgValues.Long(coupon.MaxRedemptions),
+        PgValues.Int(coupon.PerCustomerLimit),
+        PgValues.At(coupon.ValidFrom),
+        PgValues.At(coupon.ValidUntil),
+    ];
+
+    private static Coupon ReadCoupon(NpgsqlDataReader r) => new(CouponCode.Parse(r.GetString(0)), r.GetString(1), r.GetInstant(2))
+    {
+        AssignedTo = r.GetStringOrNull(3) is { } owner ? CustomerId.From(owner) : null,
+        MaxRedemptions = r.GetInt64OrNull(4),
+        PerCustomerLimit = r.GetInt32OrNull(5),
+        ValidFrom = r.GetInstantOrNull(6),
+        ValidUntil = r.GetInstantOrNull(7),
+    };
+
+    private static CouponRedemption ReadRedemption(NpgsqlDataReader r) => ReadRedemption(r, 0);
+
+    private static CouponRedemption ReadRedemption(NpgsqlDataReader r, int first) =>
+        new(CouponCode.Parse(r.GetString(first)), OrderId.From(r.GetString(first + 1)), CustomerId.From(r.GetString(first + 2)), r.GetMoney(first + 3, first + 4), (RedemptionState)r.GetInt16(first + 5), r.GetInstant(first + 6))
+        {
+            ConfirmedAt = r.GetInstantOrNull(first + 7),
+            ReleasedAt = r.GetInstantOrNull(first + 8),
+        };
+
+    private static CampaignGrant ReadGrant(NpgsqlDataReader r) =>
+        new(r.GetString(0), CustomerId.From(r.GetString(1)), r.GetString(2), r.GetInstant(3), CouponCode.Parse(r.GetString(4)));
+}
