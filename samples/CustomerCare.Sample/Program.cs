@@ -7,14 +7,31 @@ namespace CustomerCare.Sample;
 /// <summary>The sample's entry point and its list of commands.</summary>
 public static class Program
 {
-    /// <summary>Runs the sample: <c>dotnet run --project samples/CustomerCare.Sample -- [command] [options]</c>.</summary>
+    /// <summary>
+    /// Runs the sample: <c>dotnet run --project samples/CustomerCare.Sample -- [--db file | --postgres "conn" | --in-memory]
+    /// [--smtp host:port] [--outbox folder] [command] [options]</c>. The store defaults to the SQLite file
+    /// <c>customercare.db</c>, and messages to files in <c>customercare-outbox/</c>.
+    /// </summary>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code: 0 ok, 1 error, 2 bad usage.</returns>
     public static async Task<int> Main(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        await using var host = SampleHost.Create();
-        return await RunAsync(args, host, SampleConsole.FromSystemConsole());
+        var console = SampleConsole.FromSystemConsole();
+        SampleHostOptions options;
+        IReadOnlyList<string> rest;
+        try
+        {
+            options = SampleHostOptions.Parse(args, out rest);
+        }
+        catch (FormatException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        await using var host = SampleHost.Create(options: options);
+        return await RunAsync(rest, host, console);
     }
 
     /// <summary>Runs a command line against a host; the tests call this in-process.</summary>

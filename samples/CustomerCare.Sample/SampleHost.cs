@@ -1,4 +1,5 @@
 using CustomerCare.Campaigns.Loyalty;
+using CustomerCare.MailKit;
 using CustomerCare.Policy.Compensation;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
@@ -27,11 +28,15 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 
     private readonly ServiceProvider _provider;
 
-    private SampleHost(ServiceProvider provider)
+    private SampleHost(ServiceProvider provider, SampleHostOptions options)
     {
         _provider = provider;
+        Options = options;
         Clock = provider.GetRequiredService<FakeClock>();
     }
+
+    /// <summary>Where the data is kept and the messages go.</summary>
+    public SampleHostOptions Options { get; }
 
     /// <summary>The services: the library's (store, processor, options) and the sample's.</summary>
     public IServiceProvider Services => _provider;
@@ -42,12 +47,14 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
     /// <summary>Builds the host.</summary>
     /// <param name="start">Where the clock starts; <see cref="DefaultStart"/> when <see langword="null"/>.</param>
     /// <param name="configure">Further registrations, applied last (tests and later features replace services here).</param>
+    /// <param name="options">The store and channels; <see cref="SampleHostOptions.InMemory"/> when <see langword="null"/>.</param>
     /// <returns>The host; dispose it to release the services.</returns>
     /// <exception cref="OptionsValidationException">The library options are invalid.</exception>
-    public static SampleHost Create(Instant? start = null, Action<IServiceCollection>? configure = null)
+    public static SampleHost Create(Instant? start = null, Action<IServiceCollection>? configure = null, SampleHostOptions? options = null)
     {
+        options ??= SampleHostOptions.InMemory;
         var services = new ServiceCollection();
-        ConfigureServices(services, new FakeClock(start ?? DefaultStart));
+        ConfigureServices(services, new FakeClock(start ?? DefaultStart), options);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
@@ -61,26 +68,29 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             _ = coupons.AddDefinitionAsync(definition).AsTask().GetAwaiter().GetResult();
         }
 
-        return new SampleHost(provider);
+        return new SampleHost(provider, options);
     }
 
     /// <summary>Registers the library and the sample's services.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="clock">The simulated clock.</param>
-    public static void ConfigureServices(IServiceCollection services, FakeClock clock)
+    /// <param name="options">The store and channels.</param>
+    public static void ConfigureServices(IServiceCollection services, FakeClock clock, SampleHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
 
         // The clock goes in before AddCustomerCare, which only adds its system-clock default when none is registered.
         services.AddSingleton(clock);
         services.AddSingleton<IClock>(clock);
-        services.AddCustomerCare(options =>
+        var care = services.AddCustomerCare(o =>
             {
-                options.Currency = "TRY";
-                options.DefaultTimeZone = "Europe/Istanbul";
-                options.DefaultLocale = "tr-TR";
-            })
+                o.Currency = "TRY";
+                o.DefaultTimeZone = "Europe/Istanbul";
+                o.DefaultLocale = "tr-TR";
+            });
+        care
             .AddWelcomeCampaign()
             .AddFirstPurchaseCampaign()
             .AddBirthdayCampaign()
@@ -89,13 +99,64 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             .AddThankYouCampaign()
             .AddSurveys()
             .AddReviewHealth()
-            .UsePolicy(SamplePolicy.Create());
+            .UsePolicy(SamplePolicy.Create())
+            .AddNotifications(o =>
+            {
+                o.Brand = "Örnek Mağaza";
+                o.SupportUrl = "https://destek.ornekmagaza.com.tr";
+                o.ShopUrl = "https://www.ornekmagaza.com.tr";
+                o.DefaultCarrier = "Yurtiçi Kargo";
+            });
+        UseStore(care, options);
+        UseChannels(care, options);
         services.AddSingleton<RecoveryLog>();
         services.AddSingleton<IServiceRecoveryObserver>(sp => sp.GetRequiredService<RecoveryLog>());
         services.AddSingleton<CareSimulator>();
         services.AddSingleton<StoreSimulator>();
         services.AddSingleton<StoreReportBuilder>();
         services.AddSingleton<SegmentReportBuilder>();
+    }
+
+    private static void UseStore(ICustomerCareBuilder care, SampleHostOptions options)
+    {
+        if (options.PostgreSql is { } connectionString)
+        {
+            care.UsePostgreSql(connectionString);
+        }
+        else if (options.Database is { } path)
+        {
+            care.UseSqlite(path);
+        }
+    }
+
+    private static void UseChannels(ICustomerCareBuilder care, SampleHostOptions options)
+    {
+        if (options.SmtpEndpoint() is { } smtp)
+        {
+            // A local test server (aiosmtpd, MailHog) speaks plain SMTP without authentication.
+            care.UseSmtp(o =>
+            {
+                o.Host = smtp.Host;
+                o.Port = smtp.Port;
+                o.SecureSocket = SmtpSecureSocket.None;
+                o.From = "destek@ornekmagaza.com.tr";
+                o.FromName = "Örnek Mağaza";
+            });
+            care.UseFileChannels(o =>
+            {
+                o.Folder = options.Outbox;
+                o.Channels.Remove(Channels.OutboundChannelNames.Email);
+            });
+        }
+        else
+        {
+            care.UseFileChannels(o =>
+            {
+                o.Folder = options.Outbox;
+                o.From = "destek@ornekmagaza.com.tr";
+                o.FromName = "Örnek Mağaza";
+            });
+        }
     }
 
     /// <inheritdoc />

@@ -32,8 +32,13 @@ public sealed class OutboxRestartTests : IDisposable
         {
             await outbox.EnqueueAsync(new OutboxMessage
             {
-                Id = id, Channel = "email", Recipient = "musteri@example.com.tr", Subject = "Şikâyetiniz alındı", Body = "Merhaba, " + id,
-                EnqueuedAt = clock.GetCurrentInstant(), DueAt = clock.GetCurrentInstant(),
+                Id = id,
+                Channel = "email",
+                Recipient = "musteri@example.com.tr",
+                Subject = "Şikâyetiniz alındı",
+                Body = "Merhaba, " + id,
+                EnqueuedAt = clock.GetCurrentInstant(),
+                DueAt = clock.GetCurrentInstant(),
             });
         }
 

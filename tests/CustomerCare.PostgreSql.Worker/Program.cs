@@ -20,45 +20,45 @@ _ = Console.ReadLine();
 switch (mode)
 {
     case "redeem":
-    {
-        var store = new PostgreSqlCouponStore(database);
-        var code = CouponCode.Parse(args[4]);
-        for (var i = 0; i < 200; i++)
         {
-            var order = OrderId.From(string.Create(CultureInfo.InvariantCulture, $"o-{name}-{i}"));
-            var result = await store.ReserveAsync(new RedemptionRequest(code, order, CustomerId.From(string.Create(CultureInfo.InvariantCulture, $"c-{name}-{i}")), new Money(10m, Currency.TRY), at));
-            if (result.Outcome == RedemptionOutcome.Done)
+            var store = new PostgreSqlCouponStore(database);
+            var code = CouponCode.Parse(args[4]);
+            for (var i = 0; i < 200; i++)
             {
-                Console.WriteLine("won " + order.Value);
-            }
-        }
-
-        break;
-    }
-
-    case "outbox":
-    {
-        var store = new PostgreSqlOutboxStore(database);
-        while (true)
-        {
-            var batch = await store.ClaimDueAsync(at, name, Duration.FromMinutes(10), 3);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var message in batch)
-            {
-                // "Sending" is recording the outcome; a message printed twice would be a double send.
-                if (await store.CompleteAsync(message with { Status = OutboxStatus.Sent, SentAt = at, Attempts = message.Attempts + 1 }, name))
+                var order = OrderId.From(string.Create(CultureInfo.InvariantCulture, $"o-{name}-{i}"));
+                var result = await store.ReserveAsync(new RedemptionRequest(code, order, CustomerId.From(string.Create(CultureInfo.InvariantCulture, $"c-{name}-{i}")), new Money(10m, Currency.TRY), at));
+                if (result.Outcome == RedemptionOutcome.Done)
                 {
-                    Console.WriteLine("sent " + message.Id);
+                    Console.WriteLine("won " + order.Value);
                 }
             }
+
+            break;
         }
 
-        break;
-    }
+    case "outbox":
+        {
+            var store = new PostgreSqlOutboxStore(database);
+            while (true)
+            {
+                var batch = await store.ClaimDueAsync(at, name, Duration.FromMinutes(10), 3);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in batch)
+                {
+                    // "Sending" is recording the outcome; a message printed twice would be a double send.
+                    if (await store.CompleteAsync(message with { Status = OutboxStatus.Sent, SentAt = at, Attempts = message.Attempts + 1 }, name))
+                    {
+                        Console.WriteLine("sent " + message.Id);
+                    }
+                }
+            }
+
+            break;
+        }
 
     default:
         Console.Error.WriteLine("unknown mode " + mode);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Sample.Commands;
 
 /// <summary>
-/// Gives commands that read the store something to read: the store lives in memory for now, so a command run in a
-/// process of its own finds it empty and simulates a store first.
+/// Gives commands that read the store something to read: a command run on an empty store (a new SQLite file, or
+/// <c>--in-memory</c>) simulates a store first.
 /// </summary>
 public static class EmptyStore
 {
@@ -39,11 +39,17 @@ public static class EmptyStore
             return new EmptyStoreOutcome(null, ExitCodes.Ok);
         }
 
-        var result = await context.Services.GetRequiredService<StoreSimulator>().RunAsync(settings, progress: null, cancellationToken);
+        var result = await context.Services.GetRequiredService<StoreSimulator>().RunAsync(settings, progress: null, resume: null, cancellationToken);
+        if (context.Host.Options.CheckpointPath is { } checkpoint)
+        {
+            // A later `simulate` on the same store continues this shop.
+            new SimulationCheckpoint(settings.Seed, settings.Customers, settings.Days, settings.Days).Save(checkpoint);
+        }
+
         if (!json)
         {
             await console.Out.WriteLineAsync(
-                $"The store is empty (it lives in memory for now), so a store was simulated first: {HumanFormat.Count(settings.Customers)} customers over {HumanFormat.Count(settings.Days)} days, seed {settings.Seed.ToString(CultureInfo.InvariantCulture)}.");
+                $"The store ({context.Host.Options.StoreName}) was empty, so a store was simulated first: {HumanFormat.Count(settings.Customers)} customers over {HumanFormat.Count(settings.Days)} days, seed {settings.Seed.ToString(CultureInfo.InvariantCulture)}.");
             await console.Out.WriteLineAsync();
         }
 

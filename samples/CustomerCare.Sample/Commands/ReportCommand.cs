@@ -40,8 +40,7 @@ public static class ReportCommand
         IReportWriter.For(context.Console).WriteReport(report);
         if (report.Customers.Total == 0)
         {
-            // The default store lives in memory, so a separate `report` process finds nothing.
-            context.Console.Out.WriteLine("The store is empty: it lives in memory for now. Run `simulate`, which prints this report at its end.");
+            context.Console.Out.WriteLine($"The store ({context.Host.Options.StoreName}) is empty. Run `simulate` on it first.");
         }
 
         return ExitCodes.Ok;

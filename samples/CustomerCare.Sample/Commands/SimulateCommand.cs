@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using CustomerCare.Customers;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
+using CustomerCare.Specifications;
+using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -51,11 +54,24 @@ public static class SimulateCommand
         ArgumentNullException.ThrowIfNull(settings);
         var console = context.Console;
         var simulator = context.Services.GetRequiredService<StoreSimulator>();
+        var checkpointPath = context.Host.Options.CheckpointPath;
+        var resume = await ResumeFromAsync(context, checkpointPath, cancellationToken);
+        if (resume?.Mismatch(settings) is { } mismatch)
+        {
+            await console.Error.WriteLineAsync($"error: {mismatch}");
+            return ExitCodes.Usage;
+        }
+
         var result = json
-            ? await simulator.RunAsync(settings, progress: null, cancellationToken)
+            ? await simulator.RunAsync(settings, progress: null, resume, cancellationToken)
             : console.IsInteractive
-                ? await RunWithProgressBarAsync(console.Ansi, simulator, settings, cancellationToken)
-                : await simulator.RunAsync(settings, new PlainProgress(console.Out, settings.Days), cancellationToken);
+                ? await RunWithProgressBarAsync(console.Ansi, simulator, settings, resume, cancellationToken)
+                : await simulator.RunAsync(settings, new PlainProgress(console.Out, settings.Days), resume, cancellationToken);
+        result = result with { Store = context.Host.Options.StoreName };
+        if (checkpointPath is not null)
+        {
+            new SimulationCheckpoint(settings.Seed, settings.Customers, resume?.RegistrationDays ?? settings.Days, (resume?.DaysDone ?? 0) + settings.Days).Save(checkpointPath);
+        }
 
         var report = await context.Services.GetRequiredService<StoreReportBuilder>().BuildAsync(cancellationToken);
         if (json)
@@ -96,7 +112,19 @@ public static class SimulateCommand
         return ExitCodes.Ok;
     }
 
-    private static async Task<SimulationResult> RunWithProgressBarAsync(IAnsiConsole console, StoreSimulator simulator, SimulationSettings settings, CancellationToken cancellationToken) =>
+    /// <summary>The checkpoint of a kept store, or <see langword="null"/> for a fresh one (no file, or an empty store beside a stale file).</summary>
+    private static async Task<SimulationCheckpoint?> ResumeFromAsync(SampleContext context, string? checkpointPath, CancellationToken cancellationToken)
+    {
+        if (checkpointPath is null || SimulationCheckpoint.Load(checkpointPath) is not { } checkpoint)
+        {
+            return null;
+        }
+
+        var customers = await context.Services.GetRequiredService<ICustomerStore>().CountAsync(new Specification<Customer>(), cancellationToken);
+        return customers == 0 ? null : checkpoint;
+    }
+
+    private static async Task<SimulationResult> RunWithProgressBarAsync(IAnsiConsole console, StoreSimulator simulator, SimulationSettings settings, SimulationCheckpoint? resume, CancellationToken cancellationToken) =>
         await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progressContext =>
@@ -107,7 +135,7 @@ public static class SimulateCommand
                     task.Value = p.Day;
                     task.Description = $"{HumanFormat.Date(p.Date)}: {HumanFormat.Count(p.EventsApplied)} events";
                 });
-                return await simulator.RunAsync(settings, progress, cancellationToken);
+                return await simulator.RunAsync(settings, progress, resume, cancellationToken);
             });
 
     /// <summary>Reports on the simulating thread, so lines come out in order (unlike <see cref="Progress{T}"/>).</summary>

@@ -17,9 +17,10 @@ public static class ReportRows
         ArgumentNullException.ThrowIfNull(result);
         var rows = new List<(string, string)>
         {
+            ("Store", result.Store),
             ("Seed", result.Settings.Seed.ToString(HumanFormat.Culture)),
             ("Customers", HumanFormat.Count(result.Settings.Customers)),
-            ("Days", HumanFormat.Count(result.Settings.Days)),
+            ("Days", result.ResumedAfterDays == 0 ? HumanFormat.Count(result.Settings.Days) : $"{HumanFormat.Count(result.Settings.Days)} after {HumanFormat.Count(result.ResumedAfterDays)}"),
             ("From", HumanFormat.Date(result.StartedAt)),
             ("To (last simulated day)", HumanFormat.Date(result.EndedAt - Duration.FromDays(1))),
             ("Events delivered", HumanFormat.Count(result.EventsDelivered)),
@@ -35,6 +36,9 @@ public static class ReportRows
         rows.Add(("Staff answers", HumanFormat.Count(result.Care.Replies)));
         rows.Add(("Surveys sent / answered", $"{HumanFormat.Count(result.Care.SurveysSent)} / {HumanFormat.Count(result.Care.SurveysAnswered)}"));
         rows.Add(("Target warnings and breaches", HumanFormat.Count(result.Care.SlaEscalations)));
+        rows.Add(("Messages sent to customers", HumanFormat.Count(result.Messages.Sent)));
+        rows.Add(("  still waiting (quiet hours, cap)", HumanFormat.Count(result.Messages.Waiting)));
+        rows.Add(("  failed or given up", HumanFormat.Count(result.Messages.Failed + result.Messages.DeadLettered)));
         return rows;
     }
 

@@ -46,6 +46,15 @@ public sealed record SimulationResult
     /// <summary>What the simulated customers and staff did on the care side.</summary>
     public Care.CareActivity Care { get; init; } = new();
 
+    /// <summary>Days simulated by earlier runs on the same store, which this run continued after; 0 for a fresh store.</summary>
+    public int ResumedAfterDays { get; init; }
+
+    /// <summary>Where the store is kept: a SQLite file, <c>PostgreSQL</c> or <c>memory</c>.</summary>
+    public string Store { get; init; } = "memory";
+
+    /// <summary>What the outbox dispatcher did with the messages of this run.</summary>
+    public MessageActivity Messages { get; init; } = new(0, 0, 0, 0);
+
     /// <summary>Whether every event was applied once and every retry was recognized.</summary>
     public bool IsClean => Rejections.IsEmpty && DuplicatesRecognized == DuplicatesSent && EventsApplied == EventsDelivered - DuplicatesSent;
 }
@@ -56,3 +65,10 @@ public sealed record SimulationResult
 /// <param name="Code">The rejection code.</param>
 /// <param name="Message">The library's explanation.</param>
 public sealed record RejectedEvent(string Kind, string EventId, string Code, string Message);
+
+/// <summary>What the outbox dispatcher did over a run, and what waits at its end.</summary>
+/// <param name="Sent">Messages handed to their channel.</param>
+/// <param name="Failed">Messages the channel refused for good.</param>
+/// <param name="DeadLettered">Messages given up after every retry.</param>
+/// <param name="Waiting">Messages still in the outbox at the end: deferred by quiet hours or the frequency cap, or retrying.</param>
+public sealed record MessageActivity(int Sent, int Failed, int DeadLettered, long Waiting);

@@ -17,6 +17,9 @@ internal sealed class SimulationRun
     private const double ProfileUpdateChance = 0.0005;
 
     private readonly Randomizer _random;
+    // Retries depend on what the library answered; drawing them from their own source keeps the planned shop the same
+    // whether or not a day's events were sent, which lets a run on a kept store replay its earlier days.
+    private readonly Randomizer _retryRandom;
     private readonly IdSequence _ids;
     private readonly CustomerFactory _customerFactory;
     private readonly OrderPlanner _planner;
@@ -28,14 +31,18 @@ internal sealed class SimulationRun
     private int _retriesSent;
     private int _retriesRecognized;
 
-    public SimulationRun(SimulationSettings settings, Instant start)
+    /// <param name="settings">The size, days and seed.</param>
+    /// <param name="start">The first simulated day.</param>
+    /// <param name="registrationDays">The days over which customers register; <see cref="SimulationSettings.Days"/> when <see langword="null"/>.</param>
+    public SimulationRun(SimulationSettings settings, Instant start, int? registrationDays = null)
     {
         Settings = settings;
         Start = start;
         var faker = new Faker("tr") { Random = new Randomizer(settings.Seed) };
         _random = faker.Random;
+        _retryRandom = new Randomizer(settings.Seed + 104_729);
         _ids = new IdSequence(settings.Seed);
-        _customerFactory = new CustomerFactory(faker, start, settings.Days, settings.Seed);
+        _customerFactory = new CustomerFactory(faker, start, registrationDays ?? settings.Days, settings.Seed);
         _planner = new OrderPlanner(_random, Catalog.Create(_random), _ids);
         _customers = [.. Enumerable.Range(1, settings.Customers).Select(_customerFactory.Create)];
     }
@@ -95,10 +102,10 @@ internal sealed class SimulationRun
             case EventApplyOutcome.Applied:
                 Applied++;
                 _appliedByKind[delivery.Event.Kind] = _appliedByKind.GetValueOrDefault(delivery.Event.Kind) + 1;
-                if (!delivery.IsRetry && _random.Bool(RetryChance))
+                if (!delivery.IsRetry && _retryRandom.Bool(RetryChance))
                 {
                     // The platform missed the acknowledgement and sends the same event again, minutes or hours later.
-                    _schedule.Add(delivery with { DeliverAt = delivery.DeliverAt + Duration.FromMinutes(_random.Int(1, 240)), IsRetry = true });
+                    _schedule.Add(delivery with { DeliverAt = delivery.DeliverAt + Duration.FromMinutes(_retryRandom.Int(1, 240)), IsRetry = true });
                 }
 
                 break;

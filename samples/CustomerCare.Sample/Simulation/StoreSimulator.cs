@@ -1,7 +1,9 @@
 using Bogus;
 using CustomerCare.Campaigns;
 using CustomerCare.Customers;
+using CustomerCare.Notifications;
 using CustomerCare.Orders;
+using CustomerCare.Storage;
 using NodaTime;
 using NodaTime.Testing;
 
@@ -29,14 +31,20 @@ public sealed class StoreSimulator
     private readonly FakeClock _clock;
     private readonly CampaignScheduler _campaigns;
     private readonly Care.CareSimulator _care;
+    private readonly OutboxDispatcher _dispatcher;
+    private readonly IOutboxStore _outbox;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
     /// <param name="clock">The simulated clock, which the simulator advances.</param>
     /// <param name="campaigns">The scheduled campaigns, run once at the end of each simulated day.</param>
     /// <param name="care">The care side of each day: complaints, staff, surveys.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care)
+    /// <param name="dispatcher">Sends the day's messages from the outbox.</param>
+    /// <param name="outbox">The outbox, to count what waits at the end.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care, OutboxDispatcher dispatcher, IOutboxStore outbox)
     {
+        _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _care = care ?? throw new ArgumentNullException(nameof(care));
         _campaigns = campaigns ?? throw new ArgumentNullException(nameof(campaigns));
         _processor = processor ?? throw new ArgumentNullException(nameof(processor));
@@ -47,18 +55,38 @@ public sealed class StoreSimulator
     /// <param name="settings">The size and seed.</param>
     /// <param name="progress">Told after each day; called on the simulating thread.</param>
     /// <param name="cancellationToken">Stops the run between events.</param>
+    /// <param name="resume">
+    /// How far earlier runs got on this store, or <see langword="null"/> for a fresh one. Their days are planned again
+    /// from the seed, so the simulated shop is the same, but their events are not sent again; the run then simulates
+    /// <see cref="SimulationSettings.Days"/> more, with the customers the first run registered.
+    /// </param>
     /// <returns>What was sent and how the library answered.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A setting is out of range.</exception>
-    public async Task<SimulationResult> RunAsync(SimulationSettings settings, IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<SimulationResult> RunAsync(SimulationSettings settings, IProgress<SimulationProgress>? progress = null, SimulationCheckpoint? resume = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var run = new SimulationRun(settings, _clock.GetCurrentInstant());
+        var resumeAfterDays = resume?.DaysDone ?? 0;
+        var start = _clock.GetCurrentInstant();
+        var replay = new SimulationRun(settings with { Days = resumeAfterDays + settings.Days }, start, resume?.RegistrationDays);
+        for (var day = 0; day < resumeAfterDays; day++)
+        {
+            // The store already holds these days; planning them again keeps the seeded shop the same.
+            replay.PlanDay(day);
+            _clock.AdvanceDays(1);
+            while (replay.TryTakeDue(_clock.GetCurrentInstant(), out _))
+            {
+            }
+        }
+
+        // Nothing was recorded while replaying, so the run's counters cover this run's days only.
+        var run = replay;
+        var messages = new MessageTally();
         var couponsIssued = new Dictionary<string, int>(StringComparer.Ordinal);
         // The care side draws from its own seeded source, so adding it left the store's events as they were.
         var careRandom = new Bogus.Randomizer(settings.Seed + 7919);
         var care = new Care.CareActivity();
-        for (var day = 0; day < settings.Days; day++)
+        for (var day = resumeAfterDays; day < resumeAfterDays + settings.Days; day++)
         {
             run.PlanDay(day);
             _clock.AdvanceDays(1);
@@ -75,11 +103,21 @@ public sealed class StoreSimulator
             }
 
             await _care.RunDayAsync(careRandom, now, care, cancellationToken).ConfigureAwait(false);
+            await messages.DispatchAsync(_dispatcher, cancellationToken).ConfigureAwait(false);
 
-            var date = (run.Start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
-            progress?.Report(new SimulationProgress(day + 1, settings.Days, date, run.Applied));
+            var date = (start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
+            progress?.Report(new SimulationProgress(day + 1 - resumeAfterDays, settings.Days, date, run.Applied));
         }
 
-        return run.Result(_clock.GetCurrentInstant()) with { ScheduledCouponsIssued = couponsIssued, Care = care };
+        var waiting = await _outbox.CountAsync(OutboxStatus.Pending, cancellationToken).ConfigureAwait(false);
+        return run.Result(_clock.GetCurrentInstant()) with
+        {
+            Settings = settings,
+            StartedAt = start + Duration.FromDays(resumeAfterDays),
+            ScheduledCouponsIssued = couponsIssued,
+            Care = care,
+            ResumedAfterDays = resumeAfterDays,
+            Messages = messages.ToActivity(waiting),
+        };
     }
 }

@@ -147,7 +147,7 @@ public sealed class SegmentsCommandTests
         var json = (await SampleRunner.RunOnceAsync(["segments", "--json", .. Small])).Json();
 
         Assert.Equal(0, plain.ExitCode);
-        Assert.StartsWith("The store is empty (it lives in memory for now), so a store was simulated first: 80 customers over 60 days, seed 5.\n\n", plain.Out, StringComparison.Ordinal);
+        Assert.StartsWith("The store (memory) was empty, so a store was simulated first: 80 customers over 60 days, seed 5.\n\n", plain.Out, StringComparison.Ordinal);
         Assert.Contains("== " + ReportTitles.Segments + " ==", plain.Out, StringComparison.Ordinal);
         Assert.Equal(80, json.GetProperty("simulated").GetProperty("customers").GetInt32());
         Assert.Equal(5, json.GetProperty("simulated").GetProperty("seed").GetInt32());
