@@ -28,10 +28,13 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
 
     private readonly ServiceProvider _provider;
 
-    private SampleHost(ServiceProvider provider, SampleHostOptions options)
+    private readonly string? _temporaryOutbox;
+
+    private SampleHost(ServiceProvider provider, SampleHostOptions options, string? temporaryOutbox)
     {
         _provider = provider;
         Options = options;
+        _temporaryOutbox = temporaryOutbox;
         Clock = provider.GetRequiredService<FakeClock>();
     }
 
@@ -53,6 +56,8 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
     public static SampleHost Create(Instant? start = null, Action<IServiceCollection>? configure = null, SampleHostOptions? options = null)
     {
         options ??= SampleHostOptions.InMemory;
+        var temporaryOutbox = options.Outbox is null ? Path.Combine(Path.GetTempPath(), "customercare-sample-" + Guid.NewGuid().ToString("N")) : null;
+        options = temporaryOutbox is null ? options : options with { Outbox = temporaryOutbox };
         var services = new ServiceCollection();
         ConfigureServices(services, new FakeClock(start ?? DefaultStart), options);
         configure?.Invoke(services);
@@ -68,7 +73,7 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             _ = coupons.AddDefinitionAsync(definition).AsTask().GetAwaiter().GetResult();
         }
 
-        return new SampleHost(provider, options);
+        return new SampleHost(provider, options, temporaryOutbox);
     }
 
     /// <summary>Registers the library and the sample's services.</summary>
@@ -144,7 +149,7 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             });
             care.UseFileChannels(o =>
             {
-                o.Folder = options.Outbox;
+                o.Folder = options.Outbox!;
                 o.Channels.Remove(Channels.OutboundChannelNames.Email);
             });
         }
@@ -152,7 +157,7 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         {
             care.UseFileChannels(o =>
             {
-                o.Folder = options.Outbox;
+                o.Folder = options.Outbox!;
                 o.From = "destek@ornekmagaza.com.tr";
                 o.FromName = "Örnek Mağaza";
             });
@@ -160,8 +165,24 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _provider.Dispose();
+    public void Dispose()
+    {
+        _provider.Dispose();
+        RemoveTemporaryOutbox();
+    }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        RemoveTemporaryOutbox();
+    }
+
+    private void RemoveTemporaryOutbox()
+    {
+        if (_temporaryOutbox is not null && Directory.Exists(_temporaryOutbox))
+        {
+            Directory.Delete(_temporaryOutbox, recursive: true);
+        }
+    }
 }

@@ -6,8 +6,8 @@ namespace CustomerCare.Sample;
 /// <param name="Database">The SQLite file, or <see langword="null"/> for another store.</param>
 /// <param name="PostgreSql">A PostgreSQL connection string, or <see langword="null"/>.</param>
 /// <param name="Smtp">An SMTP server as <c>host:port</c> for e-mail, or <see langword="null"/> to write <c>.eml</c> files.</param>
-/// <param name="Outbox">The folder the file channels write into.</param>
-public sealed record SampleHostOptions(string? Database, string? PostgreSql, string? Smtp, string Outbox)
+/// <param name="Outbox">The folder the file channels write into; a temporary one, removed with the host, when <see langword="null"/>.</param>
+public sealed record SampleHostOptions(string? Database, string? PostgreSql, string? Smtp, string? Outbox)
 {
     /// <summary>The SQLite file when no store option is given: <c>customercare.db</c> in the working directory.</summary>
     public const string DefaultDatabase = "customercare.db";
@@ -15,8 +15,8 @@ public sealed record SampleHostOptions(string? Database, string? PostgreSql, str
     /// <summary>The folder of the file channels when none is given: <c>customercare-outbox</c> in the working directory.</summary>
     public const string DefaultOutbox = "customercare-outbox";
 
-    /// <summary>Everything in memory, messages to files in a temporary folder: what the tests use.</summary>
-    public static SampleHostOptions InMemory { get; } = new(null, null, null, Path.Combine(Path.GetTempPath(), "customercare-sample-outbox"));
+    /// <summary>Everything in memory, messages to files in a temporary folder removed with the host: what the tests use.</summary>
+    public static SampleHostOptions InMemory { get; } = new(null, null, null, null);
 
     /// <summary>The options that choose the store and the channels, removed from the command line by <see cref="Parse"/>.</summary>
     public static IReadOnlyList<string> Names { get; } = ["--db", "--postgres", "--in-memory", "--smtp", "--outbox"];

@@ -33,7 +33,7 @@ public sealed class ReportCommandTests
         var json = (await SampleRunner.RunOnceAsync("report", "--json")).Json();
 
         Assert.Equal(0, plain.ExitCode);
-        Assert.Contains("The store is empty", plain.Out, StringComparison.Ordinal);
+        Assert.Contains("The store (memory) is empty. Run `simulate` on it first.", plain.Out, StringComparison.Ordinal);
         Assert.Equal(0, json.GetProperty("customers").GetProperty("total").GetInt64());
         Assert.Equal(0m, json.GetProperty("revenue").GetProperty("averageOrderValue").GetDecimal());
         Assert.Equal(JsonValueKind.Array, json.GetProperty("topCustomers").ValueKind);

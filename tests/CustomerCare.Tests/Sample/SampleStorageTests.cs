@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CustomerCare.Sample;
+using MimeKit;
+
+namespace CustomerCare.Tests.Sample;
+
+/// <summary>The sample on a real SQLite file and a real SMTP server: what a user of its two README commands gets.</summary>
+public sealed class SampleStorageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("customercare-sample-").FullName;
+
+    [Fact]
+    public async Task Simulate_TwiceOnOneSqliteFile_ContinuesTheShop_AndRefusesAnotherSeed()
+    {
+        var options = new SampleHostOptions(Path.Combine(_folder, "care.db"), null, null, Path.Combine(_folder, "outbox"));
+
+        var first = await RunAsync(options, "simulate", "--customers", "40", "--days", "20", "--seed", "3");
+        var second = await RunAsync(options, "simulate", "--customers", "40", "--days", "10", "--seed", "3");
+        var other = await RunAsync(options, "simulate", "--customers", "40", "--days", "10", "--seed", "4");
+
+        Assert.Equal((0, 0, 2), (first.ExitCode, second.ExitCode, other.ExitCode));
+        Assert.Matches(@"\n  Days +10 after 20\n", second.Out);
+        Assert.Matches(@"\n  Rejected events +0\n", second.Out);
+        Assert.Contains("the store holds a simulation with seed 3 and 40 customers (30 days so far)", other.Error, StringComparison.Ordinal);
+        using var checkpoint = JsonDocument.Parse(await File.ReadAllTextAsync(options.CheckpointPath!));
+        Assert.Equal(30, checkpoint.RootElement.GetProperty("days_done").GetInt32());
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(_folder, "outbox", "email"), "*.eml"));
+    }
+
+    [Fact]
+    public async Task Report_OnAKeptStore_ReadsWhatTheSimulationLeft()
+    {
+        var options = new SampleHostOptions(Path.Combine(_folder, "care.db"), null, null, Path.Combine(_folder, "outbox"));
+        var simulated = await RunAsync(options, "simulate", "--customers", "30", "--days", "15", "--seed", "9", "--json");
+
+        var report = await RunAsync(options, "report", "--json");
+
+        Assert.Equal((0, 0), (simulated.ExitCode, report.ExitCode));
+        using var json = JsonDocument.Parse(report.Out);
+        Assert.Equal(30, json.RootElement.GetProperty("customers").GetProperty("total").GetInt32());
+    }
+
+    [SkippableFact]
+    public async Task Simulate_WithSmtp_DeliversTheEmailsToTheServer()
+    {
+        var server = Environment.GetEnvironmentVariable("CUSTOMERCARE_TEST_SMTP");
+        var maildir = Environment.GetEnvironmentVariable("CUSTOMERCARE_TEST_MAILDIR");
+        Skip.If(server is null || maildir is null, "No SMTP server: run the tests through test.sh, which starts one.");
+        var before = Directory.Exists(Path.Combine(maildir, "new")) ? Directory.GetFiles(Path.Combine(maildir, "new")).ToHashSet() : [];
+        var options = new SampleHostOptions(null, null, server, Path.Combine(_folder, "outbox"));
+
+        var run = await RunAsync(options, "simulate", "--customers", "20", "--days", "10", "--seed", "11");
+
+        Assert.Equal(0, run.ExitCode);
+        var delivered = Directory.GetFiles(Path.Combine(maildir, "new")).Where(f => !before.Contains(f))
+            .Select(f => MimeMessage.Load(f)).Where(m => m.From.Mailboxes.Any(a => a.Address == "destek@ornekmagaza.com.tr")).ToList();
+        Assert.NotEmpty(delivered);
+        Assert.All(delivered, m => Assert.False(string.IsNullOrEmpty(m.MessageId)));
+        Assert.Contains(delivered, m => m.TextBody?.Contains("Örnek Mağaza", StringComparison.Ordinal) == true);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "outbox", "email")), "with --smtp no e-mail is written to files");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static async Task<CommandOutput> RunAsync(SampleHostOptions options, params string[] args)
+    {
+        await using var runner = new SampleRunner(SampleHost.Create(options: options));
+        return await runner.RunAsync(args);
+    }
+}
