@@ -150,6 +150,7 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             care.UseFileChannels(o =>
             {
                 o.Folder = options.Outbox!;
+                o.FlushToDisk = false;
                 o.Channels.Remove(Channels.OutboundChannelNames.Email);
             });
         }
@@ -158,6 +159,8 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             care.UseFileChannels(o =>
             {
                 o.Folder = options.Outbox!;
+                // A folder to look into, not a mail server: thousands of files a run, without a forced write each.
+                o.FlushToDisk = false;
                 o.From = "destek@ornekmagaza.com.tr";
                 o.FromName = "Örnek Mağaza";
             });

@@ -33,6 +33,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
     private readonly IClock _clock;
     private readonly string _from;
     private readonly string? _fromName;
+    private readonly bool _flushToDisk;
     private readonly string _messageIdDomain;
     private readonly SemaphoreSlim _logGate = new(1, 1);
     private HashSet<string>? _loggedIds;
@@ -61,6 +62,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         _messageIdDomain = options.Validate();
         _from = AsciiDomain(EmailAddress.Parse(options.From));
         _fromName = options.FromName;
+        _flushToDisk = options.FlushToDisk;
         Name = name;
         Format = format;
         OutputPath = Path.GetFullPath(format == FileChannelFormat.Eml ? Path.Combine(options.Folder, name) : Path.Combine(options.Folder, name + ".log"));
@@ -145,7 +147,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         {
             var envelope = new EmlEnvelope(message.MessageId, messageIdHeader, _clock.GetCurrentInstant(), _from, _fromName, AsciiDomain(to), message.Subject);
             Directory.CreateDirectory(OutputPath);
-            await AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes(EmlWriter.Write(envelope, content)), cancellationToken).ConfigureAwait(false);
+            await AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes(EmlWriter.Write(envelope, content)), _flushToDisk, cancellationToken).ConfigureAwait(false);
         }
 
         return SendResult.Sent("<" + messageIdHeader + ">");
@@ -173,7 +175,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
             {
                 // One write per line: concurrent readers see whole lines, and a crash tears at most the last one.
                 await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(_flushToDisk);
             }
 
             _loggedIds.Add(message.MessageId);
