@@ -54,7 +54,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs SQL on the test server outside any store, such as to inspect or damage a schema.</summary>
     public static async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(RequiredConnectionString);
+        // Unpooled: a pooled connection would not survive the restart test.
+        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
