@@ -67,6 +67,22 @@ internal sealed class TestDatabase : IAsyncDisposable
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs a query on the test server and returns the first column of every row as text.</summary>
+    public static async Task<List<string>> LinesAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetValue(0).ToString() ?? string.Empty);
+        }
+
+        return lines;
+    }
+
     public static Task DropSchemaAsync(string schema) => ScalarAsync<object>($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
 
     public async ValueTask DisposeAsync()
