@@ -54,7 +54,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// <summary>Runs SQL on the test server outside any store, such as to inspect or damage a schema.</summary>
     public static async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(RequiredConnectionString);
+        // Unpooled: a pooled connection would not survive the restart test.
+        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
@@ -64,6 +65,22 @@ internal sealed class TestDatabase : IAsyncDisposable
 
         var value = await command.ExecuteScalarAsync();
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a query on the test server and returns the first column of every row as text.</summary>
+    public static async Task<List<string>> LinesAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetValue(0).ToString() ?? string.Empty);
+        }
+
+        return lines;
     }
 
     public static Task DropSchemaAsync(string schema) => ScalarAsync<object>($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
