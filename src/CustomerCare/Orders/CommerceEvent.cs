@@ -70,6 +70,15 @@ public sealed record OrderShipped(EventId EventId, CustomerId CustomerId, Instan
 {
     /// <inheritdoc />
     public override string Kind => "order_shipped";
+
+    /// <summary>The carrier, such as <c>Yurtiçi Kargo</c>, for the shipping message; optional.</summary>
+    public string? Carrier { get; init; }
+
+    /// <summary>The carrier's tracking number, for the shipping message; optional.</summary>
+    public string? TrackingNumber { get; init; }
+
+    /// <summary>Where the customer can follow the parcel, for the shipping message; optional.</summary>
+    public string? TrackingUrl { get; init; }
 }
 
 /// <summary>An order was delivered.</summary>

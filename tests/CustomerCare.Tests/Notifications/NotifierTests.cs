@@ -97,7 +97,7 @@ public sealed class NotifierTests : IAsyncDisposable
     {
         var customer = await AddCustomerAsync("c-1", email: "ayse@example.com.tr", phone: null, "S-1001");
         var order = OrderId.From("S-1001");
-        var shipped = _events.Shipped(customer.Id, order, _clock.GetCurrentInstant());
+        var shipped = _events.Shipped(customer.Id, order, _clock.GetCurrentInstant()) with { TrackingNumber = "YK-4481207" };
 
         await Processor.ApplyAsync(shipped);
         await Processor.ApplyAsync(shipped);
@@ -108,7 +108,9 @@ public sealed class NotifierTests : IAsyncDisposable
         Assert.Equal(
             ["order_delivered", "order_placed", "order_returned", "order_shipped"],
             messages.Where(m => m.Id.StartsWith("order/", StringComparison.Ordinal)).Select(m => m.Id.Split('/')[2]).Order(StringComparer.Ordinal));
-        Assert.Contains("Yurtiçi Kargo", messages.Single(m => m.Id.Contains("/order_shipped/", StringComparison.Ordinal)).Metadata[OutboundMessage.TextAlternativeKey], StringComparison.Ordinal);
+        var shippedText = messages.Single(m => m.Id.Contains("/order_shipped/", StringComparison.Ordinal)).Metadata[OutboundMessage.TextAlternativeKey];
+        Assert.Contains("Yurtiçi Kargo", shippedText, StringComparison.Ordinal);
+        Assert.Contains("YK-4481207", shippedText, StringComparison.Ordinal);
         Assert.Contains("₺100,00", messages.Single(m => m.Id.Contains("/order_returned/", StringComparison.Ordinal)).Metadata[OutboundMessage.TextAlternativeKey], StringComparison.Ordinal);
     }
 

@@ -7,7 +7,7 @@ using Xunit;
 namespace CustomerCare.Tests.Templates;
 
 /// <summary>
-/// Values that may be empty (<c>order_number</c>, <c>agent_name</c>, <c>tracking_url</c>) and the <c>has_coupon</c>
+/// Values that may be empty (<c>order_number</c>, <c>agent_name</c>, <c>tracking_url</c>, <c>tracking_number</c>) and the <c>has_coupon</c>
 /// flag: every pack variant must read naturally without them, with no dangling words or gaps.
 /// </summary>
 public sealed class OptionalValueTests
@@ -83,6 +83,20 @@ public sealed class OptionalValueTests
 
         Assert.Contains("YK4481207", text, StringComparison.Ordinal);
         Assert.DoesNotContain("http", text, StringComparison.Ordinal);
+        AssertNoGaps(text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Render_OrderShippedWithNoTrackingAtAll_SaysNeitherAndLeavesNoGap(string locale, ToneOfVoice tone, MessageChannel channel)
+    {
+        var key = TemplateTestData.Key(TemplateKind.OrderShipped, locale, tone, channel);
+        var model = With(TemplateSamples.For(key.Kind, key.Locale), ("tracking_url", string.Empty), ("tracking_number", string.Empty));
+
+        var text = new TemplateRenderer(TemplateTestData.Pack).Render(key, model).Text;
+
+        Assert.DoesNotContain("YK4481207", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(locale == "tr" ? "Takip" : "Track", text, StringComparison.Ordinal);
         AssertNoGaps(text);
     }
 

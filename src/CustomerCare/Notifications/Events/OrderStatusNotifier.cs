@@ -55,9 +55,9 @@ public sealed class OrderStatusNotifier : ICommerceEventObserver
         {
             OrderPlaced => new Notice(key, TemplateKind.OrderProcessing, MessageKind.Transactional, model => model
                 .Text("order_number", id.Value).Money("order_total", order.Total).List("items", OrderItems.Of(order)).Date("expected_date", expected)),
-            OrderShipped => new Notice(key, TemplateKind.OrderShipped, MessageKind.Transactional, model => model
-                .Text("order_number", id.Value).Text("carrier", NoticeTexts.Carrier(_options.DefaultCarrier, customer.Locale))
-                .Text("tracking_number", string.Empty).Text("tracking_url", string.Empty).Date("expected_date", expected)
+            OrderShipped e => new Notice(key, TemplateKind.OrderShipped, MessageKind.Transactional, model => model
+                .Text("order_number", id.Value).Text("carrier", NoticeTexts.Carrier(e.Carrier ?? _options.DefaultCarrier, customer.Locale))
+                .Text("tracking_number", e.TrackingNumber ?? string.Empty).Text("tracking_url", e.TrackingUrl ?? string.Empty).Date("expected_date", expected)
                 .List("items", OrderItems.Of(order))),
             OrderDelivered e => new Notice(key, TemplateKind.OrderDelivered, MessageKind.Transactional, model => model
                 .Text("order_number", id.Value).Instant("delivered_at", e.OccurredAt).List("items", OrderItems.Of(order))),
