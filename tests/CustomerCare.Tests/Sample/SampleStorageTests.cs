@@ -41,6 +41,33 @@ public sealed class SampleStorageTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task Simulate_OnPostgreSql_KeepsTheShopInTheDatabase()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("CUSTOMERCARE_TEST_POSTGRES");
+        Skip.If(connectionString is null, "No PostgreSQL server: run the tests through test.sh, which starts one.");
+        var options = new SampleHostOptions(null, connectionString, null, Path.Combine(_folder, "outbox"));
+        try
+        {
+            var run = await RunAsync(options, "simulate", "--customers", "25", "--days", "10", "--seed", "5");
+            var report = await RunAsync(options, "report", "--json");
+
+            Assert.Equal((0, 0), (run.ExitCode, report.ExitCode));
+            Assert.Matches(@"\n  Store +PostgreSQL\n", run.Out);
+            using var json = JsonDocument.Parse(report.Out);
+            Assert.Equal(25, json.RootElement.GetProperty("customers").GetProperty("total").GetInt32());
+        }
+        finally
+        {
+            // The sample keeps its tables in the plugin's default schema; this test is the only one that uses it.
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand("DROP SCHEMA IF EXISTS customercare CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+            File.Delete(options.CheckpointPath!);
+        }
+    }
+
+    [SkippableFact]
     public async Task Simulate_WithSmtp_DeliversTheEmailsToTheServer()
     {
         var server = Environment.GetEnvironmentVariable("CUSTOMERCARE_TEST_SMTP");
