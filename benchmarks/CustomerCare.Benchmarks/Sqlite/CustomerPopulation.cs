@@ -13,8 +13,14 @@ namespace CustomerCare.Benchmarks.Sqlite;
 /// <remarks>Thread-safe: built under <see cref="Lazy{T}"/>, immutable afterwards.</remarks>
 public sealed class CustomerPopulation
 {
-    /// <summary>How many customers the storage benchmarks work on.</summary>
-    public const int Count = 1_000_000;
+    /// <summary>
+    /// How many customers the storage benchmarks work on: 1,000,000, or <c>CUSTOMERCARE_BENCH_CUSTOMERS</c> when set
+    /// (CI's dry smoke sets a small number, since a dry run only checks that the benchmarks work).
+    /// </summary>
+    public static int Count { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_CUSTOMERS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : 1_000_000;
 
     /// <summary>How many customers one <see cref="ICustomerStore.CommitAsync"/> of the import writes.</summary>
     public const int BatchSize = 50_000;

@@ -21,13 +21,12 @@ namespace CustomerCare.Benchmarks.Sqlite;
 /// <c>…CandidateDates</c> asks for the dates <see cref="BirthdaySchedule.CandidateDates"/> gives at 2027-05-17 12:00 UTC
 /// with the default <see cref="BirthdayCampaignOptions"/> (a 7-day catch-up: 13 annual dates, about 3.2 % of the
 /// customers); <c>…OneDate</c> asks for 17 May alone (about 0.25 %). Each SQLite row found is read as its JSON document,
-/// deserialized and checked against the specification, in pages of <see cref="SqliteStoreOptions.BatchSize"/> rows.
+/// deserialized and checked against the specification, read in one statement through the (month, day) index.
 /// </para>
 /// <para>
 /// <c>HandWrittenSqlCandidateDates</c> is a peer for the SQLite store, not a store: one statement over the same file
 /// and index returning every match in identifier order, each document deserialized with <see cref="StorageJson"/> and
-/// checked against the specification, with no paging. It shows what the same file and documents cost without the
-/// store's paging.
+/// checked against the specification. It shows what the store adds to reading the same file and documents.
 /// </para>
 /// <para>
 /// The SQLite file is seeded once per build (see <see cref="SeededCustomerDatabase"/>), so the first run pays for the

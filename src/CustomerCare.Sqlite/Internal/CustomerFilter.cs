@@ -9,7 +9,8 @@ namespace CustomerCare.Sqlite.Internal;
 /// <param name="Sql">The condition, with <c>$p0</c>-style parameters only; never a value.</param>
 /// <param name="Parameters">The parameter values.</param>
 /// <param name="Exact">Whether the condition selects exactly the matches, so SQL may count them.</param>
-internal sealed record CustomerFilter(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters, bool Exact)
+/// <param name="Indexed">Whether an index finds the few matches, so they are read in one statement rather than page by page.</param>
+internal sealed record CustomerFilter(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters, bool Exact, bool Indexed = false)
 {
     /// <summary>Every row, to be checked in memory.</summary>
     public static CustomerFilter All { get; } = new("1", [], Exact: false);

@@ -35,6 +35,6 @@ internal static class CustomerQueryTranslator
             sql.Append(sql.Length == 0 ? "(" : " OR ").Append(CultureInfo.InvariantCulture, $"(birth_month = {month} AND birth_day = {day})");
         }
 
-        return new CustomerFilter(sql.Append(')').ToString(), parameters, Exact: true);
+        return new CustomerFilter(sql.Append(')').ToString(), parameters, Exact: true, Indexed: true);
     }
 }
