@@ -30,7 +30,8 @@ public sealed class NotifierTests : IAsyncDisposable
         services.AddSingleton<IClock>(_clock);
         services.AddSingleton<IOutboundChannel>(new InMemoryOutboundChannel(OutboundChannelNames.Email));
         services.AddSingleton<IOutboundChannel>(new InMemoryOutboundChannel(OutboundChannelNames.Sms));
-        services.AddCustomerCare()
+        services.AddCustomerCare(o => o.Policy.Compensation.Rules[CustomerCare.Policy.Promises.BrokenPromiseKind.LateDelivery] =
+                new CustomerCare.Policy.Compensation.CompensationRule { CouponDefinitionId = "sorry-late", ValidFor = Duration.FromDays(30) })
             .AddNotifications(o =>
             {
                 o.Brand = "Örnek Mağaza";
@@ -145,6 +146,24 @@ public sealed class NotifierTests : IAsyncDisposable
         Assert.Contains("%15 indirim", message.Metadata[OutboundMessage.TextAlternativeKey], StringComparison.Ordinal);
         var grant = Assert.Single(await _provider.GetRequiredService<ICampaignLedger>().GrantsAsync("birthday"));
         Assert.Contains(grant.Code.Value, message.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALateDelivery_IsApologisedForWithTheCouponsOffer_AndNoRecordNumber()
+    {
+        var customer = await AddCustomerAsync("c-1", email: "ayse@example.com.tr", phone: null, "S-1001");
+        await _provider.GetRequiredService<ICouponStore>().AddDefinitionAsync(new CouponDefinition("sorry-late", "Özür", Discount.AmountOff(new Money(50m, Currency.TRY))));
+        var promise = new CustomerCare.Policy.Promises.BrokenPromise(
+            CustomerCare.Policy.Promises.BrokenPromiseKind.LateDelivery, customer.Id, "order:S-1001", _clock.GetCurrentInstant(), "promised 2027-01-28, delivered 2027-02-01");
+
+        var recovery = await _provider.GetRequiredService<CustomerCare.Policy.Compensation.ServiceRecovery>().RecoverAsync(promise);
+
+        Assert.NotNull(recovery.Coupon);
+        var text = (await Outbox.FindAsync("recovery/order:S-1001/LateDelivery/email"))!.Metadata[OutboundMessage.TextAlternativeKey];
+        Assert.Contains("S-1001", text, StringComparison.Ordinal);
+        Assert.Contains("₺50,00 indirim", text, StringComparison.Ordinal);
+        Assert.Contains(recovery.Coupon.Code.Value, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("order:", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -100,6 +100,21 @@ public sealed class OptionalValueTests
         AssertNoGaps(text);
     }
 
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Render_ApologyWithoutATicket_NamesNoRecordAndLeavesNoGap(string locale, ToneOfVoice tone, MessageChannel channel)
+    {
+        var key = TemplateTestData.Key(TemplateKind.Apology, locale, tone, channel);
+        var model = With(TemplateSamples.For(key.Kind, key.Locale), ("ticket", string.Empty));
+
+        var text = new TemplateRenderer(TemplateTestData.Pack).Render(key, model).Text;
+
+        Assert.DoesNotContain("48213", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("()", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(locale == "tr" ? " numaralı kayd" : "case  ", text, StringComparison.Ordinal);
+        AssertNoGaps(text);
+    }
+
     [Fact]
     public void Render_FormalTurkishApologyWithNothingOptional_IsExactlyThis()
     {

@@ -39,7 +39,8 @@ public sealed class RecoveryNotifier : IServiceRecoveryObserver
 
         var coupon = recovery.Coupon is { } grant ? await CouponFacts.LoadAsync(_coupons, grant.Code, customer, cancellationToken).ConfigureAwait(false) : null;
         var order = promise.Subject.StartsWith("order:", StringComparison.Ordinal) ? promise.Subject["order:".Length..] : string.Empty;
-        var ticket = promise.Subject.StartsWith("complaint:", StringComparison.Ordinal) ? promise.Subject["complaint:".Length..] : promise.Subject;
+        // A broken delivery promise has no complaint record to name; the message then speaks of the order alone.
+        var ticket = promise.Subject.StartsWith("complaint:", StringComparison.Ordinal) ? promise.Subject["complaint:".Length..] : string.Empty;
         var notice = new Notice($"recovery/{promise.Subject}/{promise.Kind}", TemplateKind.Apology, MessageKind.Transactional, model =>
         {
             model.Text("ticket", ticket).Text("order_number", order).Bool("has_coupon", coupon is not null).Text("agent_name", string.Empty);
