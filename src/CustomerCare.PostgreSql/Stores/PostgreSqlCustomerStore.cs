@@ -100,9 +100,10 @@ public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLed
     {
         ArgumentNullException.ThrowIfNull(specification);
         cancellationToken.ThrowIfCancellationRequested();
-        if (specification.OrderExpressions.Count > 0)
+        // Ordering needs every match before the first can be yielded. A birthday run's matches are few and found through
+        // the (month, day) index: paged by id, the planner would walk the primary key over the whole table instead.
+        if (specification.OrderExpressions.Count > 0 || specification is BirthdaySpecification)
         {
-            // Ordering needs every match before the first can be yielded.
             foreach (var customer in await ListAsync(specification, cancellationToken).ConfigureAwait(false))
             {
                 yield return customer;
