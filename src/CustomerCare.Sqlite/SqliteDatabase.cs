@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Sqlite.Migrations;
 using CustomerCare.Storage;
@@ -12,8 +13,11 @@ namespace CustomerCare.Sqlite;
 /// first use), and how transactions are run and retried.
 /// </summary>
 /// <remarks>
-/// <para><b>Connections.</b> Connections are pooled by Microsoft.Data.Sqlite; each is opened with <c>busy_timeout</c>,
-/// <c>synchronous</c> and <c>foreign_keys=ON</c>, and the file is switched to WAL once, so readers never block the writer.</para>
+/// <para><b>Connections.</b> Connections are pooled by Microsoft.Data.Sqlite; each native connection is given
+/// <c>busy_timeout</c>, <c>synchronous</c> and <c>foreign_keys=ON</c> once, and the file is switched to WAL once, so
+/// readers never block the writer. The log is checkpointed in the background (<c>PASSIVE</c>, every few hundred commits)
+/// rather than inside a caller's commit; a checkpoint that fails for a reason other than a lock is thrown by the next
+/// write.</para>
 /// <para><b>Writes.</b> Every write is one <c>BEGIN IMMEDIATE</c> transaction, so two writers never deadlock upgrading a
 /// read lock. Writers of one instance take turns in process; other processes are waited for through
 /// <see cref="SqliteStoreOptions.BusyTimeout"/>. A transaction that meets a lock (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>) is
@@ -29,6 +33,8 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly string _pragmas;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
+    private readonly WalCheckpointer _checkpointer;
     private volatile bool _ready;
 
     /// <summary>Opens (or will create) the database the options name.</summary>
@@ -61,6 +67,7 @@ public sealed class SqliteDatabase : IDisposable
             BusyTimeout = options.BusyTimeout,
             Synchronous = options.Synchronous,
             BatchSize = options.BatchSize,
+            CustomerCacheSize = options.CustomerCacheSize,
             MaxRetries = options.MaxRetries,
             RetryDelay = options.RetryDelay,
         };
@@ -83,7 +90,8 @@ public sealed class SqliteDatabase : IDisposable
         ConnectionString = builder.ConnectionString;
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()};");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;");
+        _checkpointer = new WalCheckpointer(OpenAsync);
     }
 
     /// <summary>The database file, as a full path.</summary>
@@ -105,9 +113,13 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Called after each row of a bulk write, with the row's index; for the crash test.</summary>
     internal Action<int>? BatchRowWritten { get; set; }
 
+    /// <summary>Waits for a running background checkpoint to end; for tests.</summary>
+    internal void WaitForCheckpoint() => _checkpointer.WaitForRunning();
+
     /// <summary>Releases the pooled connections of the file.</summary>
     public void Dispose()
     {
+        _checkpointer.WaitForRunning();
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -119,9 +131,15 @@ public sealed class SqliteDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = _pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // The settings belong to the native connection, which the pool keeps: a reused one already has them.
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = _pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                _configured.AddOrUpdate(connection.Handle!, this);
+            }
+
             return connection;
         }
         catch
@@ -174,6 +192,11 @@ public sealed class SqliteDatabase : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         await EnsureReadyAsync(cancellationToken);
+        if (_checkpointer.TakeFailure() is { } failure)
+        {
+            throw SqliteFaults.Translate(failure, FilePath, _options.MaxRetries) ?? new InvalidOperationException($"A background checkpoint of '{FilePath}' failed.", failure);
+        }
+
         return await WriteUncheckedAsync(work, cancellationToken);
     }
 
@@ -197,6 +220,7 @@ public sealed class SqliteDatabase : IDisposable
                 else
                 {
                     transaction.Commit();
+                    _checkpointer.Committed();
                 }
 
                 return result;

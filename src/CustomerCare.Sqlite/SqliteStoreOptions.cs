@@ -28,6 +28,14 @@ public sealed class SqliteStoreOptions
     /// <remarks>Streaming in pages keeps a long enumeration from pinning an old snapshot, which would stop the WAL from being checkpointed.</remarks>
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>How many customers the customer store keeps parsed in memory, each valid for one version; 10,000 by default, 0 for none.</summary>
+    /// <remarks>
+    /// A cached customer is used only when the row's version matches, so a change made by another process is always
+    /// seen; the cache saves parsing the document of a customer that was just read or written (an event, then the
+    /// campaign and the notice that follow it). Each entry costs the size of one <c>Customer</c>, about 1–2 KB.
+    /// </remarks>
+    public int CustomerCacheSize { get; set; } = 10_000;
+
     /// <summary>How many times a transaction that met a lock (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>) is run again, with a doubling delay; 5 by default.</summary>
     public int MaxRetries { get; set; } = 5;
 

@@ -68,6 +68,11 @@ internal sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStore
             yield return $"SqliteStoreOptions.BatchSize {options.BatchSize} is out of range: it must be between 1 and 100000.";
         }
 
+        if (options.CustomerCacheSize is < 0 or > 10_000_000)
+        {
+            yield return $"SqliteStoreOptions.CustomerCacheSize {options.CustomerCacheSize} is out of range: it must be between 0 and 10000000.";
+        }
+
         if (options.MaxRetries is < 0 or > 100)
         {
             yield return $"SqliteStoreOptions.MaxRetries {options.MaxRetries} is out of range: it must be between 0 and 100.";

@@ -27,6 +27,7 @@ namespace CustomerCare.Sqlite;
 public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
 {
     private readonly SqliteDatabase _database;
+    private readonly VersionedCache<Customer> _cache;
 
     /// <summary>Creates the store over a database.</summary>
     /// <param name="database">The database.</param>
@@ -35,6 +36,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
+        _cache = new VersionedCache<Customer>(database.Options.CustomerCacheSize);
     }
 
     /// <inheritdoc />
@@ -43,7 +45,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT version, document FROM customers WHERE id = $id;";
+                command.CommandText = "SELECT version, document, id FROM customers WHERE id = $id;";
                 command.With("$id", id.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0) : null;
@@ -59,7 +61,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT version, document FROM customers WHERE {filter.Sql} ORDER BY sort_key;";
+                command.CommandText = $"SELECT version, document, id FROM customers WHERE {filter.Sql} ORDER BY sort_key;";
                 filter.Bind(command);
                 var found = new List<Customer>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -174,7 +176,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
         var customers = changes.Customers.Select(CustomerRow.From).ToArray();
         var orders = changes.Orders.Select(OrderRow.From).ToArray();
         var events = changes.Events.Select(e => (e, At: SqliteValues.Stored(e.ProcessedAt, "processed_at"))).ToArray();
-        return await _database.WriteAsync(
+        var result = await _database.WriteAsync(
             async write =>
             {
                 var conflict = await WriteEventsAsync(write, events) ?? await WriteCustomersAsync(write, customers) ?? await WriteOrdersAsync(write, orders);
@@ -186,6 +188,16 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
                 return conflict ?? CommitResult.Committed;
             },
             cancellationToken);
+        if (result.Outcome == CommitOutcome.Committed)
+        {
+            foreach (var write in changes.Customers)
+            {
+                var version = write.ExpectedVersion + 1;
+                _cache.Put(write.Item.Id.Value, version, write.Item with { Version = version });
+            }
+        }
+
+        return result;
     }
 
     /// <inheritdoc />
@@ -261,7 +273,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT sort_key, version, document FROM customers WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
+                command.CommandText = $"SELECT sort_key, version, document, id FROM customers WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
                 filter.Bind(command);
                 command.With("$after", after ?? []).With("$batch", batch);
                 var page = new List<(byte[], Customer)>(Math.Min(batch, 4096));
@@ -375,8 +387,21 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
         return null;
     }
 
-    private static Customer ReadCustomer(SqliteDataReader reader, int first) =>
-        StorageJson.Deserialize<Customer>(reader.GetString(first + 1)) with { Version = reader.GetInt64(first) };
+    /// <summary>Reads a customer from the columns version, document, id starting at <paramref name="first"/>.</summary>
+    private Customer ReadCustomer(SqliteDataReader reader, int first)
+    {
+        var version = reader.GetInt64(first);
+        var id = reader.GetString(first + 2);
+        // The reader fetches a column only when asked, so a cache hit never copies the document out of SQLite.
+        if (_cache.Find(id, version) is { } cached)
+        {
+            return cached;
+        }
+
+        var customer = StorageJson.Deserialize<Customer>(reader.GetString(first + 1)) with { Version = version };
+        _cache.Put(id, version, customer);
+        return customer;
+    }
 
     private static Order ReadOrder(SqliteDataReader reader) =>
         StorageJson.Deserialize<Order>(reader.GetString(1)) with { Version = reader.GetInt64(0) };
