@@ -179,6 +179,8 @@ public sealed class SqliteDatabase : IDisposable
                 }
             }
 
+            await CustomerColumnsRefresh.RunAsync(this, cancellationToken);
+
             _ready = true;
         }
         finally

@@ -1,3 +1,4 @@
+using CustomerCare.Customers;
 using CustomerCare.Text;
 using Microsoft.Data.Sqlite;
 
@@ -16,7 +17,19 @@ internal static class CustomerColumns
         new("cancelled_count", SqliteType.Integer, c => c.Stats.CancelledCount),
         new("review_count", SqliteType.Integer, c => c.Engagement.ReviewCount),
         new("city_key", SqliteType.Text, c => c.City is { } city ? TurkishInvariantComparer.Fold(city) : null),
+        new("email_key", SqliteType.Text, c => c.Email is { } email ? CustomerByEmailSpecification.Key(email) : null),
+        new("phone_key", SqliteType.Text, c => c.Phone?.Value),
+        // Clamped rather than refused: the columns only narrow a query, and the document is checked after them.
+        new("signed_up_at", SqliteType.Integer, c => SqliteValues.Bound(c.SignedUpAt)),
+        new("last_order_at", SqliteType.Integer, c => c.Stats.LastOrderAt is { } last ? SqliteValues.Bound(last) : null),
     ];
+
+    /// <summary>
+    /// The version of <see cref="All"/>: a row whose <c>columns_version</c> is older is brought up to date from its
+    /// document when the database is opened (see <see cref="CustomerColumnsRefresh"/>), so a new column needs no
+    /// hand-written back-fill.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>The segment rule fields stored as integer columns, by field name, with whether the column may be NULL.</summary>
     public static IReadOnlyDictionary<string, (string Column, bool Nullable)> IntegerFields { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)

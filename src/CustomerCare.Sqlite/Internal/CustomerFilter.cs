@@ -12,6 +12,15 @@ namespace CustomerCare.Sqlite.Internal;
 /// <param name="Indexed">Whether an index finds the few matches, so they are read in one statement rather than page by page.</param>
 internal sealed record CustomerFilter(string Sql, IReadOnlyList<KeyValuePair<string, object>> Parameters, bool Exact, bool Indexed = false)
 {
+    /// <summary>
+    /// The index the query must use, or <see langword="null"/> to leave it to the planner. A range condition on an empty
+    /// or unanalysed table can make SQLite walk the whole table in <c>sort_key</c> order instead.
+    /// </summary>
+    public string? Index { get; init; }
+
+    /// <summary>The table to select from, with the index to use when there is one.</summary>
+    public string Table => Index is null ? "customers" : $"customers INDEXED BY {Index}";
+
     /// <summary>Every row, to be checked in memory.</summary>
     public static CustomerFilter All { get; } = new("1", [], Exact: false);
 

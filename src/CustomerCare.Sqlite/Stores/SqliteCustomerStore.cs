@@ -61,7 +61,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT version, document, id FROM customers WHERE {filter.Sql} ORDER BY sort_key;";
+                command.CommandText = $"SELECT version, document, id FROM {filter.Table} WHERE {filter.Sql} ORDER BY sort_key;";
                 filter.Bind(command);
                 var found = new List<Customer>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -110,7 +110,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
                 async connection =>
                 {
                     using var command = connection.CreateCommand();
-                    command.CommandText = $"SELECT COUNT(*) FROM customers WHERE {filter.Sql};";
+                    command.CommandText = $"SELECT COUNT(*) FROM {filter.Table} WHERE {filter.Sql};";
                     filter.Bind(command);
                     return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
                 },
@@ -273,7 +273,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
             async connection =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT sort_key, version, document, id FROM customers WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
+                command.CommandText = $"SELECT sort_key, version, document, id FROM {filter.Table} WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
                 filter.Bind(command);
                 command.With("$after", after ?? []).With("$batch", batch);
                 var page = new List<(byte[], Customer)>(Math.Min(batch, 4096));
@@ -322,9 +322,9 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
         }
 
         using var insert = write.Command(
-            $"INSERT INTO customers (id, sort_key, version, {CustomerRow.ColumnList}, document) VALUES ($id, $sortKey, 1, {CustomerRow.ParameterList}, $document) ON CONFLICT (id) DO NOTHING;");
+            $"INSERT INTO customers (id, sort_key, version, {CustomerRow.ColumnList}, columns_version, document) VALUES ($id, $sortKey, 1, {CustomerRow.ParameterList}, {CustomerColumns.Version}, $document) ON CONFLICT (id) DO NOTHING;");
         using var update = write.Command(
-            $"UPDATE customers SET version = $expected + 1, {CustomerRow.Assignments}, document = $document WHERE id = $id AND version = $expected;");
+            $"UPDATE customers SET version = $expected + 1, {CustomerRow.Assignments}, columns_version = {CustomerColumns.Version}, document = $document WHERE id = $id AND version = $expected;");
         CustomerRow.AddParameters(insert);
         CustomerRow.AddParameters(update);
         insert.Parameter("$sortKey", SqliteType.Blob);

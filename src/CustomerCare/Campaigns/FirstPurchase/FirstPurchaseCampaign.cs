@@ -50,7 +50,7 @@ public sealed class FirstPurchaseCampaign : ICampaign
     {
         var signedUpFrom = now - _options.MaxAccountAge;
         var signedUpUntil = now - _options.AfterSignUp;
-        var due = new Specification<Customer>(q => q.Where(c => c.Stats.OrderCount == 0 && c.SignedUpAt > signedUpFrom && c.SignedUpAt <= signedUpUntil));
+        var due = new WithoutOrderSpecification(signedUpFrom, signedUpUntil);
         var tally = new CampaignTally(Id, now);
         await foreach (var customer in _customers.StreamAsync(due, cancellationToken).ConfigureAwait(false))
         {

@@ -51,7 +51,10 @@ public sealed class WinBackCampaign : ICampaign
     {
         var lapsed = new List<(Customer Customer, LocalDate LastOrder)>();
         var tally = new CampaignTally(Id, now);
-        await foreach (var customer in _customers.StreamAsync(new Specification<Customer>(), cancellationToken).ConfigureAwait(false))
+        // A customer's local dates are InactiveDays apart only if the instants are more than InactiveDays - 2 days apart
+        // (a day for the time of day, one for a change of offset), so the store is asked for no fewer than are due.
+        var candidates = new LastOrderUntilSpecification(now - Duration.FromDays(_options.InactiveDays - 2));
+        await foreach (var customer in _customers.StreamAsync(candidates, cancellationToken).ConfigureAwait(false))
         {
             tally.Considered++;
             if (customer.Stats.LastOrderAt is not { } last || (_options.RequireConsent && !customer.AcceptsMarketing))

@@ -20,12 +20,12 @@ internal sealed class CustomerMatcher(ICustomerStore customers)
 
         // Mail systems treat the local part case-insensitively in practice, and customers type it as they please.
         if (submission.Email is { } email && email.Value is var address
-            && await FirstAsync(c => c.Email != null && string.Equals(c.Email.Value.Value, address, StringComparison.OrdinalIgnoreCase), cancellationToken).ConfigureAwait(false) is { } byEmail)
+            && await FirstAsync(new CustomerByEmailSpecification(email), cancellationToken).ConfigureAwait(false) is { } byEmail)
         {
             return (new CustomerMatch(byEmail.Id, MatchReason.Email), byEmail);
         }
 
-        if (submission.Phone is { } phone && await FirstAsync(c => c.Phone == phone, cancellationToken).ConfigureAwait(false) is { } byPhone)
+        if (submission.Phone is { } phone && await FirstAsync(new CustomerByPhoneSpecification(phone), cancellationToken).ConfigureAwait(false) is { } byPhone)
         {
             return (new CustomerMatch(byPhone.Id, MatchReason.Phone), byPhone);
         }
@@ -38,9 +38,10 @@ internal sealed class CustomerMatcher(ICustomerStore customers)
         return (CustomerMatch.Unmatched, null);
     }
 
-    private async ValueTask<Customer?> FirstAsync(System.Linq.Expressions.Expression<Func<Customer, bool>> criterion, CancellationToken cancellationToken)
+    // Named specifications, so that a store answers from an index instead of reading every customer per complaint.
+    private async ValueTask<Customer?> FirstAsync(ISpecification<Customer> criterion, CancellationToken cancellationToken)
     {
-        var found = await customers.ListAsync(new Specification<Customer>(q => q.Where(criterion).Take(1)), cancellationToken).ConfigureAwait(false);
+        var found = await customers.ListAsync(criterion, cancellationToken).ConfigureAwait(false);
         return found.Count > 0 ? found[0] : null;
     }
 }
