@@ -37,7 +37,7 @@ internal static class WebhookEnvelope
                 {
                     writer.WriteRawValue(message.Body);
                 }
-                catch (ArgumentException invalid)
+                catch (Exception invalid) when (invalid is JsonException or ArgumentException)
                 {
                     json = null;
                     error = $"the body is declared {message.ContentType} but is not one JSON value: {invalid.Message}";
