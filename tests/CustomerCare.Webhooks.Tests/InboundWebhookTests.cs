@@ -237,4 +237,17 @@ public sealed class InboundWebhookTests
 
         Assert.Equal((201, 404, "unknown_source"), (form.Status, facebook.Status, facebook.Code));
     }
+
+    [Fact]
+    public async Task ContactForm_ABadPercentEscape_IsRefused400_WithItsPosition_AndARepeatedField422()
+    {
+        await using var host = await InboundHost.StartAsync();
+
+        var badEscape = await host.PostAsync("/inbound/form", "email=a%40example.com&message=bozuk%ZZ", "application/x-www-form-urlencoded");
+        var twice = await host.PostAsync("/inbound/form", "email=a%40example.com&message=bir&message=iki", "application/x-www-form-urlencoded");
+
+        Assert.Equal((400, "malformed_payload", 36), (badEscape.Status, badEscape.Code, badEscape.Json.GetProperty("position").GetInt32()));
+        Assert.Equal((422, "invalid_fields"), (twice.Status, twice.Code));
+        Assert.Equal(["message"], twice.Fields);
+    }
 }

@@ -117,11 +117,13 @@ internal static class PayloadReader
                 var equals = pair.IndexOf((byte)'=');
                 var rawName = equals < 0 ? pair : pair[..equals];
                 var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
-                if (!TryDecode(rawName, out var name, out var bad) || !TryDecode(rawValue, out var value, out bad))
+                var nameOk = TryDecode(rawName, out var name, out var bad);
+                var value = string.Empty;
+                if (!nameOk || !TryDecode(rawValue, out value, out bad))
                 {
-                    var offset = start + bad;
-                    rejection = InboundRejection.One(InboundRejectionReason.MalformedPayload, "body", null, FieldErrorCodes.Malformed,
-                        string.Create(CultureInfo.InvariantCulture, $"is not form-urlencoded UTF-8: a bad escape or byte at byte {offset}")) with { Line = 1, Position = offset + 1 };
+                    var offset = start + (nameOk ? equals + 1 : 0) + bad;
+                    var why = string.Create(CultureInfo.InvariantCulture, $"is not form-urlencoded UTF-8: a bad escape or byte at byte {offset}");
+                    rejection = InboundRejection.One(InboundRejectionReason.MalformedPayload, "body", null, FieldErrorCodes.Malformed, why) with { Line = 1, Position = offset + 1 };
                     return null;
                 }
 
