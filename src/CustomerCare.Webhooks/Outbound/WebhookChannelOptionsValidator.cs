@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Webhooks;
+
+/// <summary>Validates <see cref="WebhookChannelOptions"/> when the host starts, naming each bad setting and its value (secrets by length only).</summary>
+/// <remarks>Stateless; thread-safe.</remarks>
+public sealed class WebhookChannelOptionsValidator : IValidateOptions<WebhookChannelOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, WebhookChannelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Check();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => FieldErrors.WithPrefix(e, "Webhooks").Message));
+    }
+}
