@@ -77,6 +77,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         AddComplaints(services);
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        services.TryAddSingleton<IJobLeaseStore, InMemoryJobLeaseStore>();
         services.TryAddSingleton(new Notifications.OutboxOptions());
         services.TryAddSingleton<Notifications.OutboxDispatcher>();
         services.TryAddSingleton(new Notifications.NotificationOptions());

@@ -119,3 +119,12 @@ internal static class SqliteKit
         return ValueTask.FromResult(CustomerStoreUnderTest.For(new SqliteCustomerStore(database.Database), () => database.DisposeAsync()));
     }
 }
+
+public sealed class SqliteJobLeaseStoreConformanceTests : JobLeaseStoreConformanceTests, IDisposable
+{
+    private readonly TempDatabases _databases = new();
+
+    protected override ValueTask<IJobLeaseStore> CreateJobLeaseStoreAsync() => ValueTask.FromResult<IJobLeaseStore>(new SqliteJobLeaseStore(_databases.Create()));
+
+    public void Dispose() => _databases.Dispose();
+}
