@@ -74,6 +74,31 @@ public sealed class SpecificationTranslationTests
     }
 
     [SkippableFact]
+    public async Task CampaignLookups_MatchTheInMemoryStore()
+    {
+        Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");
+        await using var test = await TestDatabase.CreateAsync();
+        var signedUp = new CustomerBuilder("late").SignedUpAt(AsOf - Duration.FromDays(3)).Build();
+        var (postgres, memory) = await SeedAsync(test, [.. Population(60, seed: 5), signedUp]);
+        ISpecification<Customer>[] specifications =
+        [
+            new WithoutOrderSpecification(AsOf - Duration.FromDays(30), AsOf),
+            new WithoutOrderSpecification(Instant.MinValue, Instant.MaxValue),
+            new LastOrderUntilSpecification(AsOf - Duration.FromDays(200)),
+            new LastOrderUntilSpecification(Instant.MaxValue),
+        ];
+
+        foreach (var specification in specifications)
+        {
+            var expected = Ids(await memory.ListAsync(specification));
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, Ids(await postgres.ListAsync(specification)));
+            Assert.Equal(expected.Length, (int)await postgres.CountAsync(specification));
+            Assert.Equal(expected, Ids(await CollectAsync(postgres.StreamAsync(specification))));
+        }
+    }
+
+    [SkippableFact]
     public async Task RandomRules_AgreeWithTheInMemoryStore()
     {
         Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");

@@ -60,6 +60,15 @@ internal sealed record CustomerQuery(string Sql, object?[] Parameters, bool Page
                     return string.Create(CultureInfo.InvariantCulture, $"(birth_month = ${parameters.Count - 1} AND birth_day = ${parameters.Count})");
                 });
                 return ("(" + string.Join(" OR ", pairs) + ")", birthday.Criteria.Count == 1);
+            // The instant columns are clamped to what bigint nanoseconds hold, so inclusive bounds select a superset that
+            // the documents are then checked against; the columns spare parsing every customer's document.
+            case WithoutOrderSpecification withoutOrder:
+                parameters.Add(PgValues.Nanos(withoutOrder.SignedUpAfter));
+                parameters.Add(PgValues.Nanos(withoutOrder.SignedUpUntil));
+                return (string.Create(CultureInfo.InvariantCulture, $"order_count = 0 AND signed_up_at >= ${parameters.Count - 1} AND signed_up_at <= ${parameters.Count}"), false);
+            case LastOrderUntilSpecification lastOrder:
+                parameters.Add(PgValues.Nanos(lastOrder.Until));
+                return (string.Create(CultureInfo.InvariantCulture, $"last_order_at <= ${parameters.Count}"), false);
             case SegmentSpecification segment:
                 return (SegmentSql.Translate(segment.Rule.Root, parameters), false);
             case ICriteriaOf inner:
