@@ -43,6 +43,10 @@ public sealed class CustomerEraser
         _redactor = redactor;
     }
 
+    /// <summary>The stores that take part, in the order they are erased: the customer store last.</summary>
+    public IReadOnlyList<IPersonalDataHolder> Holders =>
+        [.. _holders.Where(h => !ReferenceEquals(h, _customers)), .. _holders.Where(h => ReferenceEquals(h, _customers))];
+
     /// <summary>Erases a customer's personal data in every store.</summary>
     /// <param name="customerId">The customer.</param>
     /// <param name="cancellationToken">Cancels the erasure between stores; a store's own transaction is all or nothing.</param>
