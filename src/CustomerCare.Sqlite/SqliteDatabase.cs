@@ -88,9 +88,11 @@ public sealed class SqliteDatabase : IDisposable
         builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
         FilePath = builder.DataSource;
         ConnectionString = builder.ConnectionString;
+        // secure_delete zeroes the bytes of deleted and overwritten rows, so an erased customer's data does not linger
+        // in free pages of the file after a checkpoint.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON;");
         _checkpointer = new WalCheckpointer(OpenAsync);
     }
 

@@ -39,9 +39,24 @@ public sealed class RegistrationTests
     [Fact]
     public void UsePostgreSql_EveryStorageContractOfTheLibrary_IsRegistered()
     {
-        var registered = Contracts.Select(row => (Type)row[0]).ToHashSet();
+        // IPersonalDataHolder is not one service: the exporter and eraser find it on every store (see the test below).
+        var registered = Contracts.Select(row => (Type)row[0]).Append(typeof(IPersonalDataHolder)).ToHashSet();
 
         Assert.All(Testing.ConformanceCoverage.Contracts, contract => Assert.Contains(contract, registered));
+    }
+
+    [Fact]
+    public void UsePostgreSql_EveryStoreHoldingCustomerData_TakesPartInExportAndErasure()
+    {
+        var services = new ServiceCollection();
+        services.AddCustomerCare().AddSurveys().AddReviewHealth().UsePostgreSql("Host=127.0.0.1;Database=care;Username=care");
+        using var provider = services.BuildServiceProvider();
+
+        var holders = provider.GetRequiredService<CustomerCare.Privacy.Erasure.CustomerEraser>().Holders;
+
+        Assert.Equal(
+            [typeof(PostgreSqlComplaintStore), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore), typeof(PostgreSqlCouponStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlCustomerStore)],
+            holders.Select(h => h.GetType()));
     }
 
     [Fact]

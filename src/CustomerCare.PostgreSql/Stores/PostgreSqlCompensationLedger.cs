@@ -13,7 +13,7 @@ namespace CustomerCare.PostgreSql;
 /// Thread-safe, and safe across processes: a recording takes a transaction-scoped advisory lock on its customer, so the
 /// count of the customer's coupon compensations and the insert are one step, and racing recordings never exceed the cap.
 /// </remarks>
-public sealed class PostgreSqlCompensationLedger : ICompensationLedger
+public sealed class PostgreSqlCompensationLedger : ICompensationLedger, IPersonalDataHolder
 {
     private const string Columns = "customer_id, subject, kind, recorded_at, with_coupon";
     private readonly PostgreSqlDatabase _database;
@@ -86,4 +86,21 @@ public sealed class PostgreSqlCompensationLedger : ICompensationLedger
 
     private static CompensationEntry Read(NpgsqlDataReader r) =>
         new(CustomerId.From(r.GetString(0)), r.GetString(1), (BrokenPromiseKind)r.GetInt16(2), r.GetInstant(3), r.GetBoolean(4));
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>compensations</c>, oldest first.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var entries = await EntriesOfAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return entries.Count == 0 ? [] : [PersonalDataSection.From("compensations", entries)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: an entry holds the pseudonymous customer id, a subject (an order or complaint id), a kind and an instant, which the caps need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
+    }
 }

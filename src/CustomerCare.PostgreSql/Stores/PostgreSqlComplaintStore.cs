@@ -1,3 +1,5 @@
+using CustomerCare.Customers;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Complaints;
 using CustomerCare.PostgreSql.Internal;
 using CustomerCare.Specifications;
@@ -12,7 +14,7 @@ namespace CustomerCare.PostgreSql;
 /// pre-check), and an update is guarded by <c>version = expected</c>. Lists and counts evaluate the specification over
 /// the stored complaints, in ascending ordinal id order.
 /// </remarks>
-public sealed class PostgreSqlComplaintStore : IComplaintStore
+public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHolder
 {
     private readonly PostgreSqlDatabase _database;
     private readonly string _insert;
@@ -109,4 +111,42 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore
     }
 
     private static Complaint Read(Npgsql.NpgsqlDataReader r) => StorageJson.Deserialize<Complaint>(r.GetString(1)) with { Version = r.GetInt64(0) };
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>complaints</c>: those matched to the customer.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var ofCustomer = _database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document -> 'match' ->> 'customer_id' = $1 ORDER BY id");
+        var complaints = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
+        complaints.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
+        return complaints.Count == 0 ? [] : [PersonalDataSection.From("complaints", complaints)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Redacts, in one transaction and under the next version, every complaint matched to the customer or written from
+    /// their e-mail or phone (every complaint is read for that, locked, since an unmatched author is known only by its handle).
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var all = _database.Sql("SELECT version, document::text FROM {s}.complaints ORDER BY id FOR UPDATE");
+        var update = _database.Sql("UPDATE {s}.complaints SET version = $2 + 1, document = $3 WHERE id = $1 AND version = $2");
+        return await _database.WriteAsync(
+            async (tx, ct) =>
+            {
+                var changed = 0;
+                foreach (var complaint in await tx.ListAsync(all, Read, ct).ConfigureAwait(false))
+                {
+                    if (PersonalDataRedaction.Concerns(complaint, context) && PersonalDataRedaction.TryRedact(complaint, context, out var redacted))
+                    {
+                        var document = StorageJson.Serialize(redacted with { Version = complaint.Version + 1 });
+                        changed += await tx.ExecuteAsync(update, ct, complaint.Id.Value, complaint.Version, PgTransaction.Jsonb(document)).ConfigureAwait(false);
+                    }
+                }
+
+                return ErasureChanges.None.With("complaints", changed);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 }

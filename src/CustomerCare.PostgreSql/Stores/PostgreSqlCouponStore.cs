@@ -25,7 +25,7 @@ namespace CustomerCare.PostgreSql;
 /// active count within the cap whatever happens.</para>
 /// <para><b>Thread safety.</b> Thread-safe, and safe across processes sharing the database.</para>
 /// </remarks>
-public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger
+public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPersonalDataHolder
 {
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
     private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
@@ -372,4 +372,47 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger
 
     private static CampaignGrant ReadGrant(NpgsqlDataReader r) =>
         new(r.GetString(0), CustomerId.From(r.GetString(1)), r.GetString(2), r.GetInstant(3), CouponCode.Parse(r.GetString(4)));
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>coupons</c> (assigned to the customer), <c>redemptions</c> and <c>campaign_grants</c>, read in one transaction.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var couponsOf = _database.Sql($"SELECT {CouponColumns} FROM {{s}}.coupons WHERE assigned_to = $1 ORDER BY code");
+        var redemptionsOf = _database.Sql($"SELECT {RedemptionColumns} FROM {{s}}.coupon_redemptions WHERE customer_id = $1 ORDER BY code, order_id");
+        var grantsOf = _database.Sql("SELECT campaign_id, customer_id, period, granted_at, code FROM {s}.campaign_grants WHERE customer_id = $1 ORDER BY campaign_id, period");
+        return await _database.ReadAsync<IReadOnlyList<PersonalDataSection>>(
+            async (tx, ct) =>
+            {
+                var sections = new List<PersonalDataSection>(3);
+                var coupons = await tx.ListAsync(couponsOf, ReadCoupon, ct, customerId.Value).ConfigureAwait(false);
+                if (coupons.Count > 0)
+                {
+                    sections.Add(PersonalDataSection.From("coupons", coupons));
+                }
+
+                var redemptions = await tx.ListAsync(redemptionsOf, ReadRedemption, ct, customerId.Value).ConfigureAwait(false);
+                if (redemptions.Count > 0)
+                {
+                    sections.Add(PersonalDataSection.From("redemptions", redemptions));
+                }
+
+                var grants = await tx.ListAsync(grantsOf, ReadGrant, ct, customerId.Value).ConfigureAwait(false);
+                if (grants.Count > 0)
+                {
+                    sections.Add(PersonalDataSection.From("campaign_grants", grants));
+                }
+
+                return sections;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: coupons, redemptions and grants hold the pseudonymous customer id, codes, amounts and counts, which the books and the usage caps need, and nothing that names the customer.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
+    }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Erasure;
 using System.Runtime.CompilerServices;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
@@ -24,7 +25,7 @@ namespace CustomerCare.PostgreSql;
 /// <see cref="InMemorySpecificationEvaluator"/> does, so results are the reference results.</para>
 /// <para><b>Thread safety.</b> Thread-safe, and safe across processes sharing the database.</para>
 /// </remarks>
-public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLedger
+public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLedger, IPersonalDataHolder
 {
     private const int PageSize = 1000;
     private readonly PostgreSqlDatabase _database;
@@ -299,5 +300,55 @@ public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLed
         public int? Take => null;
 
         public bool IsSatisfiedBy(Customer entity) => inner.IsSatisfiedBy(entity);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>profile</c>, <c>orders</c> and <c>processed_events</c>, read in one transaction.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var orders = _database.Sql("SELECT version, document::text FROM {s}.orders WHERE customer_id = $1 ORDER BY id");
+        var events = _database.Sql("SELECT event_id, kind, processed_at FROM {s}.processed_events WHERE customer_id = $1 ORDER BY processed_at, event_id");
+        return await _database.ReadAsync<IReadOnlyList<PersonalDataSection>>(
+            async (tx, ct) =>
+            {
+                if (await tx.FirstAsync(_findCustomer, r => CustomerRows.ReadCustomer(r, 0, 1), ct, customerId.Value).ConfigureAwait(false) is not { } customer)
+                {
+                    return [];
+                }
+
+                var orderList = await tx.ListAsync(orders, r => CustomerRows.ReadOrder(r, 0, 1), ct, customerId.Value).ConfigureAwait(false);
+                var eventList = await tx.ListAsync(events, r => new ProcessedEvent(EventId.From(r.GetString(0)), r.GetString(1), customerId, r.GetInstant(2)), ct, customerId.Value).ConfigureAwait(false);
+                return [PersonalDataSection.From("profile", customer), PersonalDataSection.From("orders", orderList), PersonalDataSection.From("processed_events", eventList)];
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Anonymizes the profile with <see cref="CustomerAnonymizer"/> through <see cref="CommitAsync"/> (one transaction,
+    /// under the version read, retried on a concurrent change); orders and processed events carry no identity and stay.
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        for (var attempt = 1; ; attempt++)
+        {
+            var customer = await FindAsync(customerId, cancellationToken).ConfigureAwait(false);
+            if (customer is null || CustomerAnonymizer.IsAnonymized(customer))
+            {
+                return ErasureChanges.None;
+            }
+
+            var result = await CommitAsync(new CustomerChangeSet { Customers = [new VersionedWrite<Customer>(CustomerAnonymizer.Anonymize(customer), customer.Version)] }, cancellationToken).ConfigureAwait(false);
+            if (result.IsCommitted)
+            {
+                return ErasureChanges.None.With("profile", 1);
+            }
+
+            if (attempt == 10)
+            {
+                throw new ConcurrencyException($"Customer {customerId.Value} kept changing while it was being erased; erase it again.");
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Erasure;
 using System.Collections.Immutable;
 using System.Text.Json;
 using CustomerCare.Customers;
@@ -15,7 +16,7 @@ namespace CustomerCare.PostgreSql;
 /// its messages in one statement that skips rows another dispatcher is claiming, and a completion is an update guarded
 /// by the holder's id.
 /// </remarks>
-public sealed class PostgreSqlOutboxStore : IOutboxStore
+public sealed class PostgreSqlOutboxStore : IOutboxStore, IPersonalDataHolder
 {
     private const string Columns = "id, channel, recipient, subject, body, content_type, metadata, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
     private readonly PostgreSqlDatabase _database;
@@ -161,4 +162,56 @@ public sealed class PostgreSqlOutboxStore : IOutboxStore
         SentAt = r.GetInstantOrNull(17),
         ProviderMessageId = r.GetStringOrNull(18),
     };
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>messages</c>: those queued for the customer, oldest first.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var ofCustomer = _database.Sql($"SELECT {Columns} FROM {{s}}.outbox_messages WHERE customer_id = $1 ORDER BY enqueued_at, id");
+        var messages = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
+        return messages.Count == 0 ? [] : [PersonalDataSection.From("messages", messages)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Masks, in one transaction, every message for the customer: by customer id, or by a recipient that is their
+    /// e-mail or phone in any spelling (every recipient is read for that); waiting ones become dead letters.
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scan = _database.Sql("SELECT id, recipient, customer_id FROM {s}.outbox_messages");
+        var lockOne = _database.Sql($"SELECT {Columns} FROM {{s}}.outbox_messages WHERE id = $1 FOR UPDATE");
+        var update = _database.Sql("""
+            UPDATE {s}.outbox_messages SET recipient = $2, subject = $3, body = $4, metadata = $5, status = $6, claimed_by = $7, lease_until = $8, last_error = $9
+            WHERE id = $1
+            """);
+        return await _database.WriteAsync(
+            async (tx, ct) =>
+            {
+                var rows = await tx.ListAsync(scan, r => (Id: r.GetString(0), Recipient: r.GetString(1), Customer: r.GetStringOrNull(2)), ct).ConfigureAwait(false);
+                var changed = 0;
+                foreach (var row in rows.Where(r => string.Equals(r.Customer, customerId.Value, StringComparison.Ordinal) || context.Known.IsContact(r.Recipient)))
+                {
+                    if (await tx.FirstAsync(lockOne, Read, ct, row.Id).ConfigureAwait(false) is { } message && PersonalDataRedaction.TryRedact(message, context, out var redacted))
+                    {
+                        changed += await tx.ExecuteAsync(
+                            update,
+                            ct,
+                            redacted.Id,
+                            redacted.Recipient,
+                            PgValues.Text(redacted.Subject),
+                            redacted.Body,
+                            PgTransaction.Jsonb(JsonSerializer.Serialize(redacted.Metadata)),
+                            (short)redacted.Status,
+                            PgValues.Text(redacted.ClaimedBy),
+                            PgValues.At(redacted.LeaseUntil),
+                            PgValues.Text(redacted.LastError)).ConfigureAwait(false);
+                    }
+                }
+
+                return ErasureChanges.None.With("messages", changed);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 }

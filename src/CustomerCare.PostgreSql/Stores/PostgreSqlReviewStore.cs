@@ -1,3 +1,5 @@
+using CustomerCare.Customers;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Feedback.Reviews;
 using CustomerCare.PostgreSql.Internal;
 using CustomerCare.Storage;
@@ -8,7 +10,7 @@ namespace CustomerCare.PostgreSql;
 
 /// <summary>The <see cref="IReviewStore"/> on PostgreSQL: reviews as JSON documents keyed by review id, indexed by product and posting instant.</summary>
 /// <remarks>Thread-safe, and safe across processes: adding relies on the primary key (<c>ON CONFLICT DO NOTHING</c>).</remarks>
-public sealed class PostgreSqlReviewStore : IReviewStore
+public sealed class PostgreSqlReviewStore : IReviewStore, IPersonalDataHolder
 {
     private readonly PostgreSqlDatabase _database;
     private readonly string _insert;
@@ -73,4 +75,37 @@ public sealed class PostgreSqlReviewStore : IReviewStore
     }
 
     private static ProductReview Read(Npgsql.NpgsqlDataReader r) => StorageJson.Deserialize<ProductReview>(r.GetString(0));
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>reviews</c>; found through the document's customer, as reviews are not indexed by customer.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id");
+        var reviews = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
+        return reviews.Count == 0 ? [] : [PersonalDataSection.From("reviews", reviews)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the reviews' texts in one transaction; product, rating and instant stay, so review health does not move.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id FOR UPDATE");
+        var update = _database.Sql("UPDATE {s}.reviews SET document = $2 WHERE review_id = $1");
+        return await _database.WriteAsync(
+            async (tx, ct) =>
+            {
+                var changed = 0;
+                foreach (var review in await tx.ListAsync(ofCustomer, Read, ct, customerId.Value).ConfigureAwait(false))
+                {
+                    if (PersonalDataRedaction.TryRedact(review, context, out var redacted))
+                    {
+                        changed += await tx.ExecuteAsync(update, ct, review.ReviewId, PgTransaction.Jsonb(StorageJson.Serialize(redacted))).ConfigureAwait(false);
+                    }
+                }
+
+                return ErasureChanges.None.With("reviews", changed);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -11,7 +11,7 @@ namespace CustomerCare.PostgreSql;
 /// Thread-safe, and safe across processes: a recording locks its segment's row (<c>FOR UPDATE</c>) for its transaction,
 /// so recordings of one segment are serialized and every change is reported once; other segments do not wait.
 /// </remarks>
-public sealed class PostgreSqlSegmentMembershipStore : ISegmentMembershipStore
+public sealed class PostgreSqlSegmentMembershipStore : ISegmentMembershipStore, IPersonalDataHolder
 {
     private readonly PostgreSqlDatabase _database;
     private readonly string _ensureSegment;
@@ -114,5 +114,25 @@ public sealed class PostgreSqlSegmentMembershipStore : ISegmentMembershipStore
     {
         ArgumentException.ThrowIfNullOrEmpty(segment);
         return await _database.ReadAsync((tx, ct) => tx.FirstAsync(_last, r => r.GetInstantOrNull(0), ct, segment), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>segment_membership</c>: the customer's entries and exits, in time order, then segment order.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var ofCustomer = _database.Sql("SELECT segment, kind, at FROM {s}.segment_changes WHERE customer_id = $1 ORDER BY at, segment COLLATE \"C\", id");
+        var changes = await _database.ReadAsync(
+            (tx, ct) => tx.ListAsync(ofCustomer, r => new SegmentMembershipChange(r.GetString(0), customerId, (SegmentChangeKind)r.GetInt16(1), r.GetInstant(2)), ct, customerId.Value),
+            cancellationToken).ConfigureAwait(false);
+        return changes.Count == 0 ? [] : [PersonalDataSection.From("segment_membership", changes)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: membership history holds only the pseudonymous customer id, segment names and instants, which campaign audits need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 }

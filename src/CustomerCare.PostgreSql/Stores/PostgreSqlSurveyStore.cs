@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Customers;
 using CustomerCare.Feedback.Surveys;
 using CustomerCare.Orders;
@@ -15,7 +16,7 @@ namespace CustomerCare.PostgreSql;
 /// surveys with <c>FOR UPDATE SKIP LOCKED</c> and marks them sent in the same transaction, so concurrent claims never
 /// share a survey; skipping and answering lock the survey's row and write only from the states that allow it.
 /// </remarks>
-public sealed class PostgreSqlSurveyStore : ISurveyStore
+public sealed class PostgreSqlSurveyStore : ISurveyStore, IPersonalDataHolder
 {
     private const string Columns = "id, order_id, customer_id, status, due_at, sent_at, answered_at, document";
     private readonly PostgreSqlDatabase _database;
@@ -166,4 +167,37 @@ public sealed class PostgreSqlSurveyStore : ISurveyStore
                 new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Jsonb, Value = surveys.Select(StorageJson.Serialize).ToArray() });
 
     private static Survey Read(NpgsqlDataReader r) => StorageJson.Deserialize<Survey>(r.GetString(0));
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>surveys</c>, with their answers.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.surveys WHERE customer_id = $1 ORDER BY id");
+        var surveys = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
+        return surveys.Count == 0 ? [] : [PersonalDataSection.From("surveys", surveys)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the answers' comments in one transaction; scores and instants stay, so the CSAT and NPS figures do not move.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.surveys WHERE customer_id = $1 ORDER BY id FOR UPDATE");
+        var update = _database.Sql("UPDATE {s}.surveys SET document = $2 WHERE id = $1");
+        return await _database.WriteAsync(
+            async (tx, ct) =>
+            {
+                var changed = 0;
+                foreach (var survey in await tx.ListAsync(ofCustomer, Read, ct, customerId.Value).ConfigureAwait(false))
+                {
+                    if (PersonalDataRedaction.TryRedact(survey, context, out var redacted))
+                    {
+                        changed += await tx.ExecuteAsync(update, ct, survey.Id.Value, PgTransaction.Jsonb(StorageJson.Serialize(redacted))).ConfigureAwait(false);
+                    }
+                }
+
+                return ErasureChanges.None.With("surveys", changed);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 }

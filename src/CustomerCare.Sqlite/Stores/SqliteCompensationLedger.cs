@@ -10,7 +10,7 @@ namespace CustomerCare.Sqlite;
 
 /// <summary>The SQLite <see cref="ICompensationLedger"/>: a unique key on (subject, kind) and one guarded insert that counts the cap.</summary>
 /// <remarks>Thread-safe; see <see cref="SqliteDatabase"/> for transactions and retries.</remarks>
-public sealed class SqliteCompensationLedger : ICompensationLedger
+public sealed class SqliteCompensationLedger : ICompensationLedger, IPersonalDataHolder
 {
     private const string Columns = "customer_id, subject, kind, recorded_at, with_coupon";
     private readonly SqliteDatabase _database;
@@ -102,5 +102,22 @@ public sealed class SqliteCompensationLedger : ICompensationLedger
         }
 
         return entries;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>compensations</c>, oldest first.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var entries = await EntriesOfAsync(customerId, cancellationToken);
+        return entries.Count == 0 ? [] : [PersonalDataSection.From("compensations", entries)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: an entry holds the pseudonymous customer id, a subject (an order or complaint id), a kind and an instant, which the caps need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 }

@@ -1,4 +1,6 @@
 using CustomerCare.Complaints;
+using CustomerCare.Customers;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Specifications;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
@@ -12,7 +14,7 @@ namespace CustomerCare.Sqlite;
 /// Specifications are evaluated in memory over every complaint, in ordinal identifier order: complaint queries are
 /// operators' lists, not population scans. Thread-safe; see <see cref="SqliteDatabase"/>.
 /// </remarks>
-public sealed class SqliteComplaintStore : IComplaintStore
+public sealed class SqliteComplaintStore : IComplaintStore, IPersonalDataHolder
 {
     private readonly SqliteDatabase _database;
 
@@ -147,5 +149,45 @@ public sealed class SqliteComplaintStore : IComplaintStore
         }
 
         return complaints;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>complaints</c>: those matched to the customer.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var complaints = await ListWhereAsync("json_extract(document, '$.match.customer_id') = $customer", c => c.With("$customer", customerId.Value), cancellationToken);
+        return complaints.Count == 0 ? [] : [PersonalDataSection.From("complaints", complaints)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Redacts, in one transaction and under the next version, every complaint matched to the customer or written from
+    /// their e-mail or phone (found by reading every complaint, since an unmatched author is known only by its handle).
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                using var all = write.Command("SELECT version, document FROM complaints;");
+                var changed = 0;
+                using var update = write.Command("UPDATE complaints SET version = $version, document = $document WHERE id = $id AND version = $expected;");
+                foreach (var complaint in await ReadAllAsync(all, write.CancellationToken))
+                {
+                    if (!PersonalDataRedaction.Concerns(complaint, context) || !PersonalDataRedaction.TryRedact(complaint, context, out var redacted))
+                    {
+                        continue;
+                    }
+
+                    var stored = redacted with { Version = complaint.Version + 1 };
+                    update.Parameters.Clear();
+                    update.With("$version", stored.Version).With("$document", StorageJson.Serialize(stored)).With("$id", complaint.Id.Value).With("$expected", complaint.Version);
+                    changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
+                }
+
+                return ErasureChanges.None.With("complaints", changed);
+            },
+            cancellationToken);
     }
 }

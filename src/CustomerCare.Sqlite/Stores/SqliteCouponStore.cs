@@ -22,7 +22,7 @@ namespace CustomerCare.Sqlite;
 /// same way, so the counts stay exact under any interleaving. A grant inserts the coupon and the grant in one transaction.</para>
 /// <para>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</para>
 /// </remarks>
-public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger
+public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonalDataHolder
 {
     private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
@@ -470,5 +470,69 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger
                 ValidFrom = reader.GetNullableInstant(6),
                 ValidUntil = reader.GetNullableInstant(7),
             };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>coupons</c> (assigned to the customer), <c>redemptions</c> and <c>campaign_grants</c>, read in one snapshot.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var (coupons, redemptions) = await _database.ReadAsync(
+            async connection =>
+            {
+                using var couponQuery = connection.CreateCommand();
+                couponQuery.CommandText = $"SELECT {CouponColumns} FROM coupons WHERE assigned_to = $customer ORDER BY code;";
+                couponQuery.With("$customer", customerId.Value);
+                var coupons = new List<Coupon>();
+                using (var reader = await couponQuery.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        coupons.Add(CouponRow.Read(reader));
+                    }
+                }
+
+                using var redemptionQuery = connection.CreateCommand();
+                redemptionQuery.CommandText = $"SELECT {RedemptionColumns} FROM redemptions WHERE customer_id = $customer ORDER BY code, order_id;";
+                redemptionQuery.With("$customer", customerId.Value);
+                var redemptions = new List<CouponRedemption>();
+                using (var reader = await redemptionQuery.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        redemptions.Add(ReadRedemption(reader));
+                    }
+                }
+
+                return (coupons, redemptions);
+            },
+            cancellationToken,
+            snapshot: true);
+        var grants = await GrantsWhereAsync("customer_id = $customer", c => c.With("$customer", customerId.Value), cancellationToken);
+        var sections = new List<PersonalDataSection>(3);
+        if (coupons.Count > 0)
+        {
+            sections.Add(PersonalDataSection.From("coupons", coupons));
+        }
+
+        if (redemptions.Count > 0)
+        {
+            sections.Add(PersonalDataSection.From("redemptions", redemptions));
+        }
+
+        if (grants.Count > 0)
+        {
+            sections.Add(PersonalDataSection.From("campaign_grants", grants.OrderBy(g => g.CampaignId, StringComparer.Ordinal).ThenBy(g => g.Period, StringComparer.Ordinal).ToArray()));
+        }
+
+        return sections;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: coupons, redemptions and grants hold the pseudonymous customer id, codes, amounts and counts, which the books and the usage caps need, and nothing that names the customer.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Specifications;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
@@ -24,7 +25,7 @@ namespace CustomerCare.Sqlite;
 /// <see cref="SqliteStoreOptions.BatchSize"/> rows, in ordinal identifier order.</para>
 /// <para><b>Thread safety.</b> Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</para>
 /// </remarks>
-public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
+public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger, IPersonalDataHolder
 {
     private readonly SqliteDatabase _database;
     private readonly VersionedCache<Customer> _cache;
@@ -410,5 +411,83 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger
     {
         public static OrderRow From(VersionedWrite<Order> write) =>
             new(write.Item.Id.Value, write.Item.CustomerId.Value, write.ExpectedVersion, StorageJson.Serialize(write.Item with { Version = write.ExpectedVersion + 1 }));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>profile</c>, <c>orders</c> and <c>processed_events</c>, read in one snapshot.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
+        await _database.ReadAsync<IReadOnlyList<PersonalDataSection>>(
+            async connection =>
+            {
+                using var profile = connection.CreateCommand();
+                profile.CommandText = "SELECT version, document FROM customers WHERE id = $id;";
+                profile.With("$id", customerId.Value);
+                Customer? customer;
+                using (var reader = await profile.ExecuteReaderAsync(cancellationToken))
+                {
+                    customer = await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0) : null;
+                }
+
+                if (customer is null)
+                {
+                    return [];
+                }
+
+                using var orders = connection.CreateCommand();
+                orders.CommandText = "SELECT version, document FROM orders WHERE customer_id = $id ORDER BY sort_key;";
+                orders.With("$id", customerId.Value);
+                var orderList = new List<Order>();
+                using (var reader = await orders.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        orderList.Add(ReadOrder(reader));
+                    }
+                }
+
+                using var events = connection.CreateCommand();
+                events.CommandText = "SELECT event_id, kind, processed_at FROM processed_events WHERE customer_id = $id ORDER BY processed_at, event_id;";
+                events.With("$id", customerId.Value);
+                var eventList = new List<ProcessedEvent>();
+                using (var reader = await events.ExecuteReaderAsync(cancellationToken))
+                {
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        eventList.Add(new ProcessedEvent(EventId.From(reader.GetString(0)), reader.GetString(1), customerId, reader.GetInstant(2)));
+                    }
+                }
+
+                return [PersonalDataSection.From("profile", customer), PersonalDataSection.From("orders", orderList), PersonalDataSection.From("processed_events", eventList)];
+            },
+            cancellationToken,
+            snapshot: true);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Anonymizes the profile with <see cref="CustomerAnonymizer"/> through <see cref="CommitAsync"/> (one transaction,
+    /// under the version read, retried on a concurrent change); orders and processed events carry no identity and stay.
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        for (var attempt = 1; ; attempt++)
+        {
+            var customer = await FindAsync(customerId, cancellationToken);
+            if (customer is null || CustomerAnonymizer.IsAnonymized(customer))
+            {
+                return ErasureChanges.None;
+            }
+
+            var result = await CommitAsync(new CustomerChangeSet { Customers = [new VersionedWrite<Customer>(CustomerAnonymizer.Anonymize(customer), customer.Version)] }, cancellationToken);
+            if (result.IsCommitted)
+            {
+                return ErasureChanges.None.With("profile", 1);
+            }
+
+            if (attempt == 10)
+            {
+                throw new ConcurrencyException($"Customer {customerId.Value} kept changing while it was being erased; erase it again.");
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CustomerCare.Customers;
 using CustomerCare.Notifications;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
 using Microsoft.Data.Sqlite;
@@ -14,7 +15,7 @@ namespace CustomerCare.Sqlite;
 /// <c>UPDATE … WHERE id IN (due messages) RETURNING</c> statement.
 /// </summary>
 /// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</remarks>
-public sealed class SqliteOutboxStore : IOutboxStore
+public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
 {
     private const string Columns =
         "id, channel, recipient, subject, body, content_type, metadata, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
@@ -181,5 +182,55 @@ public sealed class SqliteOutboxStore : IOutboxStore
         }
 
         return messages;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>messages</c>: those queued for the customer, oldest first.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var found = await ListWhereAsync("customer_id = $customer", c => c.With("$customer", customerId.Value), cancellationToken);
+        return found.Count == 0 ? [] : [PersonalDataSection.From("messages", found.OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToArray())];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Masks, in one transaction, every message for the customer: by customer id, or by a recipient that is their
+    /// e-mail or phone in any spelling (every recipient is read for that); waiting ones become dead letters.
+    /// </remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                var ids = new List<string>();
+                using (var scan = write.Command("SELECT id, recipient, customer_id FROM outbox;"))
+                using (var reader = await scan.ExecuteReaderAsync(write.CancellationToken))
+                {
+                    while (await reader.ReadAsync(write.CancellationToken))
+                    {
+                        if (string.Equals(reader.GetNullableString(2), customerId.Value, StringComparison.Ordinal) || context.Known.IsContact(reader.GetString(1)))
+                        {
+                            ids.Add(reader.GetString(0));
+                        }
+                    }
+                }
+
+                var changed = 0;
+                foreach (var id in ids)
+                {
+                    using var find = write.Command($"SELECT {Columns} FROM outbox WHERE id = $id;").With("$id", id);
+                    var message = (await ReadAllAsync(find, write.CancellationToken))[0];
+                    if (PersonalDataRedaction.TryRedact(message, context, out var redacted))
+                    {
+                        using var update = write.Command($"UPDATE outbox SET ({Columns}) = ({Placeholders()}) WHERE id = $id;");
+                        Bind(update, redacted);
+                        changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
+                    }
+                }
+
+                return ErasureChanges.None.With("messages", changed);
+            },
+            cancellationToken);
     }
 }

@@ -1,4 +1,7 @@
+using CustomerCare.Customers;
 using CustomerCare.Feedback.Reviews;
+using CustomerCare.Privacy.Erasure;
+using Microsoft.Data.Sqlite;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
 using CustomerCare.Storage.Serialization;
@@ -8,7 +11,7 @@ namespace CustomerCare.Sqlite;
 
 /// <summary>The SQLite <see cref="IReviewStore"/>: reviews as JSON documents, unique on the review identifier, indexed by (product, posting instant).</summary>
 /// <remarks>Thread-safe; see <see cref="SqliteDatabase"/>.</remarks>
-public sealed class SqliteReviewStore : IReviewStore
+public sealed class SqliteReviewStore : IReviewStore, IPersonalDataHolder
 {
     private readonly SqliteDatabase _database;
 
@@ -106,5 +109,57 @@ public sealed class SqliteReviewStore : IReviewStore
         {
             throw new ArgumentOutOfRangeException(nameof(window), window, "A window must be positive.");
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>reviews</c>; found through the document's customer, as reviews are not indexed by customer.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var reviews = await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                return await ReadOfCustomerAsync(command, customerId, cancellationToken);
+            },
+            cancellationToken);
+        return reviews.Count == 0 ? [] : [PersonalDataSection.From("reviews", reviews)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the reviews' texts in one transaction; product, rating and instant stay, so review health does not move.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                var changed = 0;
+                using var select = write.Command(string.Empty);
+                foreach (var review in await ReadOfCustomerAsync(select, customerId, write.CancellationToken))
+                {
+                    if (PersonalDataRedaction.TryRedact(review, context, out var redacted))
+                    {
+                        using var update = write.Command("UPDATE reviews SET document = $document WHERE review_id = $id;").With("$document", StorageJson.Serialize(redacted)).With("$id", review.ReviewId);
+                        changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
+                    }
+                }
+
+                return ErasureChanges.None.With("reviews", changed);
+            },
+            cancellationToken);
+    }
+
+    private static async ValueTask<IReadOnlyList<ProductReview>> ReadOfCustomerAsync(SqliteCommand command, CustomerId customerId, CancellationToken cancellationToken)
+    {
+        command.CommandText = "SELECT document FROM reviews WHERE json_extract(document, '$.customer_id') = $customer ORDER BY review_id;";
+        command.With("$customer", customerId.Value);
+        var reviews = new List<ProductReview>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reviews.Add(StorageJson.Deserialize<ProductReview>(reader.GetString(0)));
+        }
+
+        return reviews;
     }
 }

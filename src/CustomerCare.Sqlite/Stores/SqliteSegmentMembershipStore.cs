@@ -12,7 +12,7 @@ namespace CustomerCare.Sqlite;
 /// one transaction per evaluation with prepared, reused statements.
 /// </summary>
 /// <remarks>Thread-safe: recordings of a segment are serialized by the write transaction; see <see cref="SqliteDatabase"/>.</remarks>
-public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore
+public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore, IPersonalDataHolder
 {
     private readonly SqliteDatabase _database;
 
@@ -165,5 +165,37 @@ public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore
         public static readonly ByCustomer Instance = new();
 
         public int Compare(SegmentMembershipChange? x, SegmentMembershipChange? y) => x!.CustomerId.CompareTo(y!.CustomerId);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>segment_membership</c>: the customer's entries and exits, in time order, then segment order.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var changes = await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT segment, kind, at FROM segment_changes WHERE customer_id = $customer ORDER BY at, segment;";
+                command.With("$customer", customerId.Value);
+                var changes = new List<SegmentMembershipChange>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    changes.Add(new SegmentMembershipChange(reader.GetString(0), customerId, reader.GetEnum<SegmentChangeKind>(1), reader.GetInstant(2)));
+                }
+
+                return changes;
+            },
+            cancellationToken);
+        return changes.Count == 0 ? [] : [PersonalDataSection.From("segment_membership", changes)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: membership history holds only the pseudonymous customer id, segment names and instants, which campaign audits need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 }

@@ -1,6 +1,7 @@
 using CustomerCare.Customers;
 using CustomerCare.Feedback.Surveys;
 using CustomerCare.Orders;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
 using CustomerCare.Storage.Serialization;
@@ -14,7 +15,7 @@ namespace CustomerCare.Sqlite;
 /// every state change is an <c>UPDATE … WHERE status = …</c> that must touch exactly one row.
 /// </summary>
 /// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</remarks>
-public sealed class SqliteSurveyStore : ISurveyStore
+public sealed class SqliteSurveyStore : ISurveyStore, IPersonalDataHolder
 {
     private readonly SqliteDatabase _database;
 
@@ -220,4 +221,45 @@ public sealed class SqliteSurveyStore : ISurveyStore
                 return (IReadOnlyList<Survey>)surveys;
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>surveys</c>, with their answers.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var surveys = await ListWhereAsync("customer_id = $customer", "ORDER BY id", c => c.With("$customer", customerId.Value), cancellationToken);
+        return surveys.Count == 0 ? [] : [PersonalDataSection.From("surveys", surveys)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the answers' comments in one transaction; scores and instants stay, so the CSAT and NPS figures do not move.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return await _database.WriteAsync(
+            async write =>
+            {
+                var surveys = new List<Survey>();
+                using (var select = write.Command("SELECT document FROM surveys WHERE customer_id = $customer;").With("$customer", customerId.Value))
+                using (var reader = await select.ExecuteReaderAsync(write.CancellationToken))
+                {
+                    while (await reader.ReadAsync(write.CancellationToken))
+                    {
+                        surveys.Add(StorageJson.Deserialize<Survey>(reader.GetString(0)));
+                    }
+                }
+
+                var changed = 0;
+                foreach (var survey in surveys)
+                {
+                    if (PersonalDataRedaction.TryRedact(survey, context, out var redacted))
+                    {
+                        using var update = write.Command("UPDATE surveys SET document = $document WHERE id = $id;").With("$document", StorageJson.Serialize(redacted)).With("$id", survey.Id.Value);
+                        changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
+                    }
+                }
+
+                return ErasureChanges.None.With("surveys", changed);
+            },
+            cancellationToken);
+    }
 }

@@ -92,6 +92,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Templates.TemplateRenderer>();
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
+        AddPrivacy(services);
         return new CustomerCareBuilder(services);
     }
 
@@ -166,6 +167,16 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Policy.Compensation.ServiceRecovery>();
         services.TryAddSingleton<Policy.Promises.BrokenPromiseDetector>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommerceEventObserver, Policy.Promises.BrokenPromiseDetector>(sp => sp.GetRequiredService<Policy.Promises.BrokenPromiseDetector>()));
+    }
+
+    // The holders are found through the store contracts when first resolved, so a plugin registered after this call
+    // (UseSqlite, a store of your own) takes part; the consent ledger and audit log join in PersonalDataHolders.
+    private static void AddPrivacy(IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new Privacy.Export.CustomerDataExporter(
+            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new Privacy.Erasure.CustomerEraser(
+            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>(), sp.GetService<Privacy.Redaction.ITextRedactor>()));
     }
 
     private static Policy.SatisfactionPolicyOptions Policy(IServiceProvider services) => services.GetRequiredService<IOptions<CustomerCareOptions>>().Value.Policy;

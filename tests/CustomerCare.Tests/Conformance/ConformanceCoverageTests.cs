@@ -47,7 +47,7 @@ public sealed class ConformanceCoverageTests
     [Fact]
     public void ContractsOf_InMemoryStore_AreBothStorageContracts()
     {
-        Assert.Equal([typeof(ICustomerStore), typeof(IProcessedEventLedger)], ConformanceCoverage.ContractsOf(typeof(InMemoryCustomerStore)));
+        Assert.Equal([typeof(ICustomerStore), typeof(IPersonalDataHolder), typeof(IProcessedEventLedger)], ConformanceCoverage.ContractsOf(typeof(InMemoryCustomerStore)));
         Assert.Empty(ConformanceCoverage.ContractsOf(typeof(InMemoryOutboundChannel)));
     }
 

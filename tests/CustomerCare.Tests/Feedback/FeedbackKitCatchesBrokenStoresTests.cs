@@ -19,10 +19,10 @@ public sealed class FeedbackKitCatchesBrokenStoresTests
     [Fact]
     public void Coverage_TheFeedbackStoreContracts_HaveSuites_AndThisAssemblyRunsThem()
     {
-        Assert.Equal([typeof(ISurveyStore)], ConformanceCoverage.ContractsOf(typeof(InMemorySurveyStore)));
-        Assert.Equal([typeof(IReviewStore)], ConformanceCoverage.ContractsOf(typeof(InMemoryReviewStore)));
+        Assert.Equal([typeof(IPersonalDataHolder), typeof(ISurveyStore)], ConformanceCoverage.ContractsOf(typeof(InMemorySurveyStore)));
+        Assert.Equal([typeof(IPersonalDataHolder), typeof(IReviewStore)], ConformanceCoverage.ContractsOf(typeof(InMemoryReviewStore)));
 
-        ConformanceCoverage.AssertImplemented(typeof(FeedbackKitCatchesBrokenStoresTests).Assembly, typeof(ISurveyStore), typeof(IReviewStore));
+        ConformanceCoverage.AssertImplemented(typeof(FeedbackKitCatchesBrokenStoresTests).Assembly, typeof(ISurveyStore), typeof(IReviewStore), typeof(IPersonalDataHolder));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="ICompensationLedger"/>: entries in process memory.</summary>
 /// <remarks>Thread-safe: one lock per ledger makes the uniqueness check, the cap count and the insert one step.</remarks>
-public sealed class InMemoryCompensationLedger : ICompensationLedger
+public sealed class InMemoryCompensationLedger : ICompensationLedger, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Subject, BrokenPromiseKind Kind), CompensationEntry> _entries = [];
@@ -70,5 +70,22 @@ public sealed class InMemoryCompensationLedger : ICompensationLedger
             IReadOnlyList<CompensationEntry> result = [.. _inOrder.Where(e => e.CustomerId == customerId).OrderBy(e => e.RecordedAt)];
             return ValueTask.FromResult(result);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>compensations</c>, oldest first.</remarks>
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var entries = await EntriesOfAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return entries.Count == 0 ? [] : [PersonalDataSection.From("compensations", entries)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: an entry holds the pseudonymous customer id, a subject (an order or complaint id), a kind and an instant, which the caps need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 }

@@ -1,11 +1,13 @@
 using CustomerCare.Complaints;
+using CustomerCare.Customers;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Specifications;
 
 namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IComplaintStore"/>: complaints in process memory.</summary>
 /// <remarks>Thread-safe: one lock per store, held briefly; reads evaluate over a snapshot taken under it.</remarks>
-public sealed class InMemoryComplaintStore : IComplaintStore
+public sealed class InMemoryComplaintStore : IComplaintStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly SortedDictionary<string, Complaint> _byId = new(StringComparer.Ordinal);
@@ -94,6 +96,37 @@ public sealed class InMemoryComplaintStore : IComplaintStore
         ArgumentNullException.ThrowIfNull(specification);
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(InMemorySpecificationEvaluator.Count(Snapshot(), specification));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>complaints</c>: those matched to the customer or written from their e-mail or phone.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var complaints = Snapshot().Where(c => c.CustomerId == customerId).ToArray();
+        return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(complaints.Length == 0 ? [] : [PersonalDataSection.From("complaints", complaints)]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Redacts each of the customer's complaints with <see cref="PersonalDataRedaction"/>, under the next version; none is deleted.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var changed = 0;
+            foreach (var complaint in _byId.Values.Where(c => PersonalDataRedaction.Concerns(c, context)).ToArray())
+            {
+                if (PersonalDataRedaction.TryRedact(complaint, context, out var redacted))
+                {
+                    _byId[complaint.Id.Value] = redacted with { Version = complaint.Version + 1 };
+                    changed++;
+                }
+            }
+
+            return ValueTask.FromResult(ErasureChanges.None.With("complaints", changed));
+        }
     }
 
     private Complaint[] Snapshot()

@@ -134,6 +134,19 @@ public sealed partial class InMemoryCouponStore
             return new Change(RedemptionOutcome.Done, true, held);
         }
 
+        /// <summary>The redemptions of one customer, each with its order.</summary>
+        public IEnumerable<(OrderId Order, Change Change)> RedemptionsOf(CustomerId customer)
+        {
+            foreach (var (order, index) in _byOrder)
+            {
+                var held = At(index);
+                if (held.Customer == customer)
+                {
+                    yield return (order.Value, new Change(RedemptionOutcome.AlreadyDone, true, held));
+                }
+            }
+        }
+
         private ref Held At(int index) => ref _chunks[index >> ChunkShift][index & (ChunkSize - 1)];
 
         private int Append(Held held)

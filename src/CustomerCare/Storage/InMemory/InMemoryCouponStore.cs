@@ -15,7 +15,7 @@ namespace CustomerCare.Storage.InMemory;
 /// write of one call happens under that lock: the in-process equivalent of one guarded statement. Keys are hashed and
 /// results are built outside the lock, so a busy code's lock is held only for a few lookups and writes.
 /// </remarks>
-public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
+public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger, IPersonalDataHolder
 {
     private static readonly RedemptionResult UnknownCode = new(RedemptionOutcome.UnknownCode);
 
@@ -250,6 +250,63 @@ public sealed partial class InMemoryCouponStore : ICouponStore, ICampaignLedger
                 .OrderBy(g => g.CustomerId).ThenBy(g => g.Period, StringComparer.Ordinal)];
             return ValueTask.FromResult(grants);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>coupons</c> (assigned to the customer), <c>redemptions</c> and <c>campaign_grants</c>.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var coupons = new List<Coupon>();
+        var redemptions = new List<CouponRedemption>();
+        foreach (var (code, state) in _codes)
+        {
+            if (state.Coupon.AssignedTo == customerId)
+            {
+                coupons.Add(state.Coupon);
+            }
+
+            lock (state.Lock)
+            {
+                redemptions.AddRange(state.RedemptionsOf(customerId).Select(r => r.Change.ToRedemption(code, r.Order)));
+            }
+        }
+
+        CampaignGrant[] grants;
+        lock (_catalogLock)
+        {
+            grants = [.. _grants.Values.Where(g => g.CustomerId == customerId).OrderBy(g => g.CampaignId, StringComparer.Ordinal).ThenBy(g => g.Period, StringComparer.Ordinal)];
+        }
+
+        var sections = new List<PersonalDataSection>(3);
+        if (coupons.Count > 0)
+        {
+            sections.Add(PersonalDataSection.From("coupons", coupons.OrderBy(c => c.Code.Value, StringComparer.Ordinal).ToArray()));
+        }
+
+        if (redemptions.Count > 0)
+        {
+            sections.Add(PersonalDataSection.From("redemptions", redemptions.OrderBy(r => r.Code.Value, StringComparer.Ordinal).ThenBy(r => r.OrderId.Value, StringComparer.Ordinal).ToArray()));
+        }
+
+        if (grants.Length > 0)
+        {
+            sections.Add(PersonalDataSection.From("campaign_grants", grants));
+        }
+
+        return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(sections);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Changes nothing: coupons, redemptions and grants hold the pseudonymous customer id, codes, amounts and counts,
+    /// which the books and the usage caps need, and nothing that names the customer.
+    /// </remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 
     private CodeState? Find(CouponCode code) => _codes.GetValueOrDefault(code);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
+using CustomerCare.Privacy.Erasure;
 using CustomerCare.Specifications;
 using NodaTime;
 
@@ -15,7 +16,7 @@ namespace CustomerCare.Storage.InMemory;
 /// Readers see immutable snapshots and never block; commits are serialized by one lock and swap in a new snapshot,
 /// so a reader sees a change set completely or not at all. Thread-safe.
 /// </remarks>
-public sealed class InMemoryCustomerStore : ICustomerStore, IProcessedEventLedger
+public sealed class InMemoryCustomerStore : ICustomerStore, IProcessedEventLedger, IPersonalDataHolder
 {
     private readonly Lock _writeLock = new();
     private volatile Snapshot _state = Snapshot.Empty;
@@ -132,6 +133,46 @@ public sealed class InMemoryCustomerStore : ICustomerStore, IProcessedEventLedge
             var stale = state.Events.Values.Where(e => e.ProcessedAt < processedBefore).Select(e => e.EventId.Value).ToArray();
             _state = state with { Events = state.Events.RemoveRange(stale) };
             return ValueTask.FromResult(stale.Length);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sections <c>profile</c>, <c>orders</c> and <c>processed_events</c>.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var state = _state;
+        if (!state.Customers.TryGetValue(customerId.Value, out var customer))
+        {
+            return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>([]);
+        }
+
+        IReadOnlyList<PersonalDataSection> sections =
+        [
+            PersonalDataSection.From("profile", customer),
+            PersonalDataSection.From("orders", state.Orders.Values.Where(o => o.CustomerId == customerId).ToArray()),
+            PersonalDataSection.From("processed_events", state.Events.Values.Where(e => e.CustomerId == customerId).OrderBy(e => e.ProcessedAt).ThenBy(e => e.EventId.Value, StringComparer.Ordinal).ToArray()),
+        ];
+        return ValueTask.FromResult(sections);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Anonymizes the profile with <see cref="CustomerAnonymizer"/> under the next version; orders and processed events carry no identity and stay.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_writeLock)
+        {
+            var state = _state;
+            if (!state.Customers.TryGetValue(customerId.Value, out var customer) || CustomerAnonymizer.IsAnonymized(customer))
+            {
+                return ValueTask.FromResult(ErasureChanges.None);
+            }
+
+            var anonymized = CustomerAnonymizer.Anonymize(customer) with { Version = customer.Version + 1 };
+            _state = state with { Customers = state.Customers.SetItem(customerId.Value, anonymized) };
+            return ValueTask.FromResult(ErasureChanges.None.With("profile", 1));
         }
     }
 

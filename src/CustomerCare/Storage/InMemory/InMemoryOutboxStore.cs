@@ -1,11 +1,13 @@
+using CustomerCare.Customers;
 using CustomerCare.Notifications;
+using CustomerCare.Privacy.Erasure;
 using NodaTime;
 
 namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IOutboxStore"/>: messages in process memory, lost with the process.</summary>
 /// <remarks>Thread-safe: one lock per store makes each claim and each completion one step.</remarks>
-public sealed class InMemoryOutboxStore : IOutboxStore
+public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OutboxMessage> _messages = new(StringComparer.Ordinal);
@@ -91,6 +93,40 @@ public sealed class InMemoryOutboxStore : IOutboxStore
         lock (_lock)
         {
             return ValueTask.FromResult((long)_messages.Values.Count(m => m.Status == status));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>messages</c>: those queued for the customer, oldest first.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var messages = _messages.Values.Where(m => m.CustomerId == customerId).OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal).ToArray();
+            return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(messages.Length == 0 ? [] : [PersonalDataSection.From("messages", messages)]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the recipient, subject, body, metadata and error of every message for the customer (by customer or recipient); waiting ones become dead letters.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var changed = 0;
+            foreach (var message in _messages.Values.Where(m => PersonalDataRedaction.Concerns(m, context)).ToArray())
+            {
+                if (PersonalDataRedaction.TryRedact(message, context, out var redacted))
+                {
+                    _messages[message.Id] = redacted;
+                    changed++;
+                }
+            }
+
+            return ValueTask.FromResult(ErasureChanges.None.With("messages", changed));
         }
     }
 }

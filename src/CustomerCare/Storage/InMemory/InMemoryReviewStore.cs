@@ -1,11 +1,13 @@
+using CustomerCare.Customers;
 using CustomerCare.Feedback.Reviews;
+using CustomerCare.Privacy.Erasure;
 using NodaTime;
 
 namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IReviewStore"/>, in process memory.</summary>
 /// <remarks>Thread-safe: one lock; each product keeps its reviews sorted by posting instant, then identifier.</remarks>
-public sealed class InMemoryReviewStore : IReviewStore
+public sealed class InMemoryReviewStore : IReviewStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ProductReview> _reviews = new(StringComparer.Ordinal);
@@ -90,6 +92,45 @@ public sealed class InMemoryReviewStore : IReviewStore
             return ValueTask.FromResult<IReadOnlyList<string>>(products);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>reviews</c>.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var reviews = OfCustomer(customerId);
+            return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(reviews.Length == 0 ? [] : [PersonalDataSection.From("reviews", reviews)]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the reviews' texts; product, rating and instant stay, so review health does not move.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var changed = 0;
+            foreach (var review in OfCustomer(customerId))
+            {
+                if (PersonalDataRedaction.TryRedact(review, context, out var redacted))
+                {
+                    _reviews[review.ReviewId] = redacted;
+                    var ofProduct = _byProduct[review.ProductId];
+                    ofProduct[ofProduct.BinarySearch(review, PostingOrder.Instance)] = redacted;
+                    changed++;
+                }
+            }
+
+            return ValueTask.FromResult(ErasureChanges.None.With("reviews", changed));
+        }
+    }
+
+    private ProductReview[] OfCustomer(CustomerId customerId) =>
+        [.. _reviews.Values.Where(r => r.CustomerId == customerId).OrderBy(r => r.ReviewId, StringComparer.Ordinal)];
 
     private static void CheckWindow(Duration window)
     {

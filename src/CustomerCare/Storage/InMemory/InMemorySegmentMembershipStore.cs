@@ -6,7 +6,7 @@ namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="ISegmentMembershipStore"/>: membership intervals in process memory.</summary>
 /// <remarks>Thread-safe: one lock per store; every call holds it briefly and never across I/O.</remarks>
-public sealed class InMemorySegmentMembershipStore : ISegmentMembershipStore
+public sealed class InMemorySegmentMembershipStore : ISegmentMembershipStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SegmentHistory> _segments = new(StringComparer.Ordinal);
@@ -97,6 +97,28 @@ public sealed class InMemorySegmentMembershipStore : ISegmentMembershipStore
         {
             return ValueTask.FromResult(_segments.TryGetValue(segment, out var history) ? history.LastEvaluated : null);
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>segment_membership</c>: the customer's entries and exits, in time order, then segment order.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var changes = _segments.Values.SelectMany(h => h.Changes).Where(c => c.CustomerId == customerId)
+                .OrderBy(c => c.At).ThenBy(c => c.Segment, StringComparer.Ordinal).ToArray();
+            return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(changes.Length == 0 ? [] : [PersonalDataSection.From("segment_membership", changes)]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Changes nothing: membership history holds only the pseudonymous customer id, segment names and instants, which campaign audits need.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ErasureChanges.None);
     }
 
     private sealed record Interval(Instant From, Instant? Until);

@@ -1,6 +1,7 @@
 using CustomerCare.Customers;
 using CustomerCare.Feedback.Surveys;
 using CustomerCare.Orders;
+using CustomerCare.Privacy.Erasure;
 using NodaTime;
 
 namespace CustomerCare.Storage.InMemory;
@@ -10,7 +11,7 @@ namespace CustomerCare.Storage.InMemory;
 /// Thread-safe: one lock, under which every check and write of a call happens, the in-process equivalent of one
 /// guarded statement. Scheduled surveys are also kept in due order, so a claim does not scan the answered ones.
 /// </remarks>
-public sealed class InMemorySurveyStore : ISurveyStore
+public sealed class InMemorySurveyStore : ISurveyStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<SurveyId, Survey> _surveys = [];
@@ -180,6 +181,43 @@ public sealed class InMemorySurveyStore : ISurveyStore
             return ValueTask.FromResult(last);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>Section <c>surveys</c>, with their answers.</remarks>
+    public ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var surveys = OfCustomer(customerId);
+            return ValueTask.FromResult<IReadOnlyList<PersonalDataSection>>(surveys.Length == 0 ? [] : [PersonalDataSection.From("surveys", surveys)]);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Masks the answers' comments; scores and instants stay, so the CSAT and NPS figures do not move.</remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var changed = 0;
+            foreach (var survey in OfCustomer(customerId))
+            {
+                if (PersonalDataRedaction.TryRedact(survey, context, out var redacted))
+                {
+                    _surveys[survey.Id] = redacted;
+                    changed++;
+                }
+            }
+
+            return ValueTask.FromResult(ErasureChanges.None.With("surveys", changed));
+        }
+    }
+
+    private Survey[] OfCustomer(CustomerId customerId) =>
+        _byCustomer.TryGetValue(customerId, out var ids) ? [.. ids.Select(id => _surveys[id]).OrderBy(s => s.Id.Value, StringComparer.Ordinal)] : [];
 
     private sealed class DueOrder : IComparer<(Instant DueAt, SurveyId Id)>
     {
