@@ -66,6 +66,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         Replace<ISurveyStore>(services, sp => new PostgreSqlSurveyStore(Database(sp)));
         Replace<IReviewStore>(services, sp => new PostgreSqlReviewStore(Database(sp)));
         Replace<IOutboxStore>(services, sp => new PostgreSqlOutboxStore(Database(sp)));
+        Replace<IConsentLedger>(services, sp => new PostgreSqlConsentLedger(Database(sp)));
         return builder;
     }
 

@@ -68,6 +68,7 @@ public static class SqliteCustomerCareBuilderExtensions
         Replace<ISurveyStore, SqliteSurveyStore>(services);
         Replace<IReviewStore, SqliteReviewStore>(services);
         Replace<IOutboxStore, SqliteOutboxStore>(services);
+        Replace<IConsentLedger, SqliteConsentLedger>(services);
         services.RemoveAll<SqliteCouponStore>();
         services.AddSingleton<SqliteCouponStore>();
         services.RemoveAll<ICouponStore>();

@@ -21,6 +21,7 @@ public sealed class RegistrationTests
         { typeof(ISurveyStore), typeof(PostgreSqlSurveyStore) },
         { typeof(IReviewStore), typeof(PostgreSqlReviewStore) },
         { typeof(IOutboxStore), typeof(PostgreSqlOutboxStore) },
+        { typeof(IConsentLedger), typeof(PostgreSqlConsentLedger) },
     };
 
     [Theory]
@@ -101,6 +102,7 @@ public sealed class RegistrationTests
         [
             typeof(PostgreSqlCustomerStore), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlPriceHistoryStore), typeof(PostgreSqlCouponStore),
             typeof(PostgreSqlComplaintStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore),
+            typeof(PostgreSqlConsentLedger),
         ];
         foreach (var store in stores)
         {

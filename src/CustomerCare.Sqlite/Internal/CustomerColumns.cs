@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Text;
 using Microsoft.Data.Sqlite;
 
@@ -16,6 +17,7 @@ internal static class CustomerColumns
         new("cancelled_count", SqliteType.Integer, c => c.Stats.CancelledCount),
         new("review_count", SqliteType.Integer, c => c.Engagement.ReviewCount),
         new("city_key", SqliteType.Text, c => c.City is { } city ? TurkishInvariantComparer.Fold(city) : null),
+        new("consent_mask", SqliteType.Integer, c => c.Consents.Mask),
     ];
 
     /// <summary>The segment rule fields stored as integer columns, by field name, with whether the column may be NULL.</summary>
@@ -29,6 +31,13 @@ internal static class CustomerColumns
         ["cancellations"] = ("cancelled_count", false),
         ["reviews"] = ("review_count", false),
     };
+
+    /// <summary>The segment rule consent fields (<c>consent_marketing_email</c> …), by field name, with their bit mask in <c>consent_mask</c>.</summary>
+    public static IReadOnlyDictionary<string, long> ConsentFields { get; } = (
+        from purpose in Enum.GetValues<ConsentPurpose>()
+        from channel in Enum.GetValues<ConsentChannel>()
+        select (Name: "consent_" + purpose.ToString().ToLowerInvariant() + "_" + channel.ToString().ToLowerInvariant(), Mask: 1L << ConsentState.BitOf(purpose, channel)))
+        .ToDictionary(f => f.Name, f => f.Mask, StringComparer.Ordinal);
 
     /// <summary>The segment rule text fields stored folded, by field name.</summary>
     public static IReadOnlyDictionary<string, string> FoldedTextFields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

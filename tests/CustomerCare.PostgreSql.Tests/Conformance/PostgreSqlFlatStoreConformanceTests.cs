@@ -116,3 +116,15 @@ public sealed class PostgreSqlReviewStoreConformanceTests : ReviewStoreConforman
     protected override async ValueTask<IReviewStore> CreateReviewStoreAsync() =>
         new PostgreSqlReviewStore(await _scope.NewDatabaseAsync());
 }
+
+public sealed class PostgreSqlConsentLedgerConformanceTests : ConsentLedgerConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<IConsentLedger> CreateConsentLedgerAsync() =>
+        new PostgreSqlConsentLedger(await _scope.NewDatabaseAsync());
+}

@@ -119,3 +119,12 @@ internal static class SqliteKit
         return ValueTask.FromResult(CustomerStoreUnderTest.For(new SqliteCustomerStore(database.Database), () => database.DisposeAsync()));
     }
 }
+
+public sealed class SqliteConsentLedgerConformanceTests : ConsentLedgerConformanceTests, IDisposable
+{
+    private readonly TempDatabases _databases = new();
+
+    protected override ValueTask<IConsentLedger> CreateConsentLedgerAsync() => ValueTask.FromResult<IConsentLedger>(new SqliteConsentLedger(_databases.Create()));
+
+    public void Dispose() => _databases.Dispose();
+}

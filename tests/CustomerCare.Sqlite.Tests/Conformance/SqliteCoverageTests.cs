@@ -15,6 +15,7 @@ public sealed class SqliteCoverageTests
         typeof(SqliteSurveyStore),
         typeof(SqliteReviewStore),
         typeof(SqliteOutboxStore),
+        typeof(SqliteConsentLedger),
     ];
 
     public static TheoryData<Type> Stores { get; } = new(StoreTypes);

@@ -25,6 +25,7 @@ public sealed class RegistrationTests : IDisposable
         { typeof(ISurveyStore), typeof(SqliteSurveyStore) },
         { typeof(IReviewStore), typeof(SqliteReviewStore) },
         { typeof(IOutboxStore), typeof(SqliteOutboxStore) },
+        { typeof(IConsentLedger), typeof(SqliteConsentLedger) },
     };
 
     [Theory]
