@@ -67,6 +67,7 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         Replace<IReviewStore>(services, sp => new PostgreSqlReviewStore(Database(sp)));
         Replace<IOutboxStore>(services, sp => new PostgreSqlOutboxStore(Database(sp)));
         Replace<IJobLeaseStore>(services, sp => new PostgreSqlJobLeaseStore(Database(sp)));
+        Replace<IConsentLedger>(services, sp => new PostgreSqlConsentLedger(Database(sp)));
         return builder;
     }
 

@@ -69,6 +69,7 @@ public static class SqliteCustomerCareBuilderExtensions
         Replace<IReviewStore, SqliteReviewStore>(services);
         Replace<IOutboxStore, SqliteOutboxStore>(services);
         Replace<IJobLeaseStore, SqliteJobLeaseStore>(services);
+        Replace<IConsentLedger, SqliteConsentLedger>(services);
         services.RemoveAll<SqliteCouponStore>();
         services.AddSingleton<SqliteCouponStore>();
         services.RemoveAll<ICouponStore>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Consent;
 using NodaTime;
 
 namespace CustomerCare.Testing;
@@ -40,6 +41,7 @@ public sealed class CustomerBuilder(string idPrefix = "customer")
     private Locale? _locale;
     private PurchaseStats? _stats;
     private EngagementCounters? _engagement;
+    private ConsentState _consents;
 
     /// <summary>Sets the identifier of every customer built from now on.</summary>
     /// <param name="id">The identifier.</param>
@@ -184,6 +186,17 @@ public sealed class CustomerBuilder(string idPrefix = "customer")
         return this;
     }
 
+    /// <summary>Sets the consent snapshot (<see cref="Customer.Consents"/>) to hold one more consent.</summary>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>Only the snapshot: the send path reads the consent ledger, so a test of sending records the consent there too.</remarks>
+    public CustomerBuilder ConsentingTo(ConsentPurpose purpose, ConsentChannel channel)
+    {
+        _consents = _consents.With(purpose, channel, granted: true);
+        return this;
+    }
+
     /// <summary>Adds a change applied at the end of <see cref="Build"/>, for fields without a method of their own.</summary>
     /// <param name="change">For example <c>c =&gt; c with { Gender = Gender.Female }</c>.</param>
     /// <returns>This builder.</returns>
@@ -216,6 +229,7 @@ public sealed class CustomerBuilder(string idPrefix = "customer")
             Locale = _locale ?? customer.Locale,
             Stats = _stats ?? customer.Stats,
             Engagement = _engagement ?? customer.Engagement,
+            Consents = _consents,
         };
         return _changes.Aggregate(customer, (current, change) => change(current));
     }

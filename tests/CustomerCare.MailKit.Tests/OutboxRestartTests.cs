@@ -46,7 +46,7 @@ public sealed class OutboxRestartTests : IDisposable
         // The kill happens between sends, after the channel returned for message 15: nothing is in flight when the server dies.
         var channel = new AfterSends(smtp, SentBeforeTheKill, server.Kill);
         var options = new OutboxOptions { DispatcherId = "d-1", BatchSize = 10, FirstRetryAfter = Duration.FromMinutes(1) };
-        var dispatcher = new OutboxDispatcher(outbox, [channel], clock, options);
+        var dispatcher = new OutboxDispatcher(outbox, [channel], new CustomerCare.Storage.InMemory.InMemoryConsentLedger(), clock, options);
 
         var beforeRestart = await DrainAsync(dispatcher);
         var stranded = await Task.WhenAll(ids.Select(async id => (await outbox.FindAsync(id))!));

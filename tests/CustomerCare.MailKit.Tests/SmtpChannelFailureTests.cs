@@ -59,7 +59,7 @@ public sealed class SmtpChannelFailureTests : IDisposable
             await outbox.EnqueueAsync(new OutboxMessage { Id = id, Channel = "email", Recipient = to, Subject = "Bilgi", Body = "Merhaba", EnqueuedAt = clock.GetCurrentInstant(), DueAt = clock.GetCurrentInstant() });
         }
 
-        var round = await new OutboxDispatcher(outbox, [channel], clock, new OutboxOptions { DispatcherId = "d-1" }).DispatchDueAsync();
+        var round = await new OutboxDispatcher(outbox, [channel], new CustomerCare.Storage.InMemory.InMemoryConsentLedger(), clock, new OutboxOptions { DispatcherId = "d-1" }).DispatchDueAsync();
 
         Assert.Equal(new DispatchResult(3, 2, 0, 1, 0, 0), round);
         var refused = (await outbox.FindAsync("b"))!;

@@ -22,6 +22,7 @@ public sealed class RegistrationTests
         { typeof(IReviewStore), typeof(PostgreSqlReviewStore) },
         { typeof(IOutboxStore), typeof(PostgreSqlOutboxStore) },
         { typeof(IJobLeaseStore), typeof(PostgreSqlJobLeaseStore) },
+        { typeof(IConsentLedger), typeof(PostgreSqlConsentLedger) },
     };
 
     [Theory]
@@ -118,6 +119,7 @@ public sealed class RegistrationTests
             typeof(PostgreSqlCustomerStore), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlPriceHistoryStore), typeof(PostgreSqlCouponStore),
             typeof(PostgreSqlComplaintStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore),
             typeof(PostgreSqlJobLeaseStore),
+            typeof(PostgreSqlConsentLedger),
         ];
         foreach (var store in stores)
         {

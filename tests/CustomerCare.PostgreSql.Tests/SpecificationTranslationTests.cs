@@ -109,7 +109,9 @@ public sealed class SpecificationTranslationTests
         var random = new Random(20261122);
         for (var i = 0; i < 40; i++)
         {
-            string Condition() => string.Create(CultureInfo.InvariantCulture, $"{fields[random.Next(fields.Length)]} {operators[random.Next(operators.Length)]} {random.Next(0, 400)}");
+            string Condition() => random.Next(4) == 0
+                ? $"{ConsentFieldNames[random.Next(ConsentFieldNames.Length)]} {(random.Next(2) == 0 ? "=" : "!=")} {(random.Next(2) == 0 ? "true" : "false")}"
+                : string.Create(CultureInfo.InvariantCulture, $"{fields[random.Next(fields.Length)]} {operators[random.Next(operators.Length)]} {random.Next(0, 400)}");
             var text = random.Next(3) switch
             {
                 0 => Condition(),
@@ -123,6 +125,8 @@ public sealed class SpecificationTranslationTests
             Assert.True(expected.AsEnumerable().SequenceEqual(actual), $"Rule '{text}' differs from the in-memory store.");
         }
     }
+
+    private static readonly string[] ConsentFieldNames = [.. SegmentFields.All.Select(f => f.Name).Where(n => n.StartsWith("consent_", StringComparison.Ordinal))];
 
     private static async Task<string> ExplainAsync(TestDatabase test, BirthdaySpecification specification)
     {
@@ -162,7 +166,7 @@ public sealed class SpecificationTranslationTests
                 .BornOn(month, day)
                 .WithStats(stats with { ReturnsCount = random.Next(0, 3) })
                 .WithEngagement(EngagementCounters.None with { ReviewCount = random.Next(0, 4) })
-                .Build();
+                .Build() with { Consents = CustomerCare.Privacy.Consent.ConsentState.FromMask(random.Next(CustomerCare.Privacy.Consent.ConsentState.AllMask + 1)) };
         }).ToArray();
     }
 

@@ -48,7 +48,7 @@ internal static class BenchCustomers
                 TimeZone = random.Next(5) == 0 ? OtherZones[random.Next(OtherZones.Length)] : TimeZones.Istanbul,
                 Birthday = hasBirthday ? Birthday.Create(date.Month, date.Day, year) : null,
                 BirthdaySetAt = hasBirthday ? c.SignedUpAt : null,
-                AcceptsMarketing = random.Next(10) < 7,
+                Consents = random.Next(10) < 7 ? CustomerCare.Privacy.Consent.ConsentState.None.With(CustomerCare.Privacy.Consent.ConsentPurpose.Marketing, CustomerCare.Privacy.Consent.ConsentChannel.Email, granted: true) : default,
                 City = c.City,
                 AgeBand = c.AgeBand,
                 Stats = c.Stats,

@@ -51,7 +51,7 @@ public sealed class CustomerPopulation
                 TimeZone = zones[random.Next(zones.Length)],
                 Birthday = random.Next(10) == 0 ? null : Birthday.Create(day.Month, day.Day, year),
                 City = random.Next(5) == 0 ? null : Cities[random.Next(Cities.Length)],
-                AcceptsMarketing = random.Next(10) < 7,
+                Consents = random.Next(10) < 7 ? CustomerCare.Privacy.Consent.ConsentState.None.With(CustomerCare.Privacy.Consent.ConsentPurpose.Marketing, CustomerCare.Privacy.Consent.ConsentChannel.Email, granted: true) : default,
             };
         }
 

@@ -54,6 +54,9 @@ public static class ReportRows
             ("Ordered at least once", HumanFormat.Count(report.Customers.WithOrders)),
             ("Living abroad", HumanFormat.Count(report.Customers.Abroad)),
             ("Tagged vip", HumanFormat.Count(report.Customers.Vip)),
+            ("Consent: marketing by e-mail", HumanFormat.Count(report.Customers.MarketingByEmail)),
+            ("Consent: marketing by SMS", HumanFormat.Count(report.Customers.MarketingBySms)),
+            ("Consent: surveys by e-mail", HumanFormat.Count(report.Customers.SurveysByEmail)),
         ];
     }
 

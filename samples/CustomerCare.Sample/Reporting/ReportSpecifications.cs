@@ -25,6 +25,10 @@ public static class ReportSpecifications
     /// <summary>Customers tagged <c>vip</c>; the tag set compares with <c>TurkishInvariantComparer</c>.</summary>
     public static Specification<Customer> VipCustomers { get; } = new(q => q.Where(c => c.Tags.Contains("vip")));
 
+    /// <summary>Customers whose consent snapshot holds a purpose on a channel.</summary>
+    public static Specification<Customer> Consenting(Privacy.Consent.ConsentPurpose purpose, Privacy.Consent.ConsentChannel channel) =>
+        new(q => q.Where(c => c.Consents.Allows(purpose, channel)));
+
     /// <summary>Customers who gave a city.</summary>
     public static Specification<Customer> CustomersWithCity { get; } = new(q => q.Where(c => c.City != null));
 

@@ -42,7 +42,17 @@ public sealed record CampaignIssued(string Campaign, int Issued);
 /// <param name="WithOrders">Customers who placed at least one order, cancelled ones included.</param>
 /// <param name="Abroad">Customers whose time zone is not Europe/Istanbul.</param>
 /// <param name="Vip">Customers tagged <c>vip</c> (any case).</param>
-public sealed record CustomerCounts(long Total, long WithOrders, long Abroad, long Vip);
+public sealed record CustomerCounts(long Total, long WithOrders, long Abroad, long Vip)
+{
+    /// <summary>Customers whose consent snapshot (from the consent ledger) holds marketing by e-mail.</summary>
+    public long MarketingByEmail { get; init; }
+
+    /// <summary>Customers whose consent snapshot holds marketing by SMS.</summary>
+    public long MarketingBySms { get; init; }
+
+    /// <summary>Customers whose consent snapshot holds surveys by e-mail.</summary>
+    public long SurveysByEmail { get; init; }
+}
 
 /// <summary>Orders by status.</summary>
 /// <param name="Total">All orders ever placed.</param>

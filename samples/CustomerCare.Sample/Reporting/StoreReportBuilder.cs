@@ -60,7 +60,12 @@ public sealed class StoreReportBuilder
             await _store.CountAsync(ReportSpecifications.AllCustomers, cancellationToken).ConfigureAwait(false),
             buyers.Count,
             await _store.CountAsync(ReportSpecifications.CustomersAbroad, cancellationToken).ConfigureAwait(false),
-            await _store.CountAsync(ReportSpecifications.VipCustomers, cancellationToken).ConfigureAwait(false));
+            await _store.CountAsync(ReportSpecifications.VipCustomers, cancellationToken).ConfigureAwait(false))
+        {
+            MarketingByEmail = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Email), cancellationToken).ConfigureAwait(false),
+            MarketingBySms = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Sms), cancellationToken).ConfigureAwait(false),
+            SurveysByEmail = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Surveys, Privacy.Consent.ConsentChannel.Email), cancellationToken).ConfigureAwait(false),
+        };
         var never = await _store.CountAsync(ReportSpecifications.CustomersWithoutOrders, cancellationToken).ConfigureAwait(false);
 
         var campaigns = new List<CampaignIssued>(SampleCampaigns.Ids.Count);

@@ -77,16 +77,22 @@ public sealed class CustomerFactory
             Education = Weighted.Pick(Random, (Education.Unknown, 15), (Education.Primary, 8), (Education.Secondary, 25), (Education.Vocational, 12), (Education.Bachelor, 30), (Education.Master, 8), (Education.Doctorate, 2)),
             IncomeBand = Weighted.Pick(Random, (IncomeBand.Unknown, 20), (IncomeBand.Low, 12), (IncomeBand.LowerMiddle, 20), (IncomeBand.Middle, 25), (IncomeBand.UpperMiddle, 15), (IncomeBand.High, 8)),
             Tags = tags,
-
-            // Most shoppers tick the marketing box; the birthday campaign only reaches those who did.
-            AcceptsMarketing = Random.Bool(0.85f),
         };
+
+        // Most shoppers tick the marketing box at sign-up; the simulator records it in the consent ledger, and the
+        // birthday campaign only reaches those who did. (Drawn here, where the flag used to be, so seeds keep their shop.)
+        var acceptsMarketing = Random.Bool(0.85f);
+        if (acceptsMarketing)
+        {
+            // The platform sends what the customer ticked with the registration, as the snapshot of the ledger's state.
+            profile = profile with { Consents = CustomerCare.Privacy.Consent.ConsentState.From(SignUpConsent.Grants(profile)) };
+        }
 
         // Loyal buyers order every week or two, dormant ones hardly ever: the report's lifecycle buckets need both.
         var dailyOrderChance = tags.Contains("vip")
             ? 1.0 / 7
             : Weighted.Pick(Random, (1.0 / 10, 15), (1.0 / 30, 45), (1.0 / 80, 30), (1.0 / 500, 10));
-        return new SimulatedCustomer(profile, registrationDay, deliverAt, dailyOrderChance);
+        return new SimulatedCustomer(profile, registrationDay, deliverAt, dailyOrderChance) { AcceptsMarketing = acceptsMarketing };
     }
 
     /// <summary>The same customer after a move or a new phone, as the platform re-sends a changed profile.</summary>

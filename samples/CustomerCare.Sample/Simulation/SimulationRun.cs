@@ -24,6 +24,7 @@ internal sealed class SimulationRun
     private readonly CustomerFactory _customerFactory;
     private readonly OrderPlanner _planner;
     private readonly SimulatedCustomer[] _customers;
+    private readonly HashSet<CustomerCare.Customers.CustomerId> _marketing;
     private readonly EventSchedule _schedule = new();
     private readonly SortedDictionary<string, int> _appliedByKind = new(StringComparer.Ordinal);
     private readonly List<RejectedEvent> _rejections = [];
@@ -45,9 +46,14 @@ internal sealed class SimulationRun
         _customerFactory = new CustomerFactory(faker, start, registrationDays ?? settings.Days, settings.Seed);
         _planner = new OrderPlanner(_random, Catalog.Create(_random), _ids);
         _customers = [.. Enumerable.Range(1, settings.Customers).Select(_customerFactory.Create)];
+        _marketing = [.. _customers.Where(c => c.AcceptsMarketing).Select(c => c.Profile.Id)];
     }
 
     public SimulationSettings Settings { get; }
+
+    /// <summary>Whether a simulated customer ticked the marketing box at sign-up.</summary>
+    public bool AcceptsMarketing(CustomerCare.Customers.CustomerId customerId) =>
+        _marketing.Contains(customerId);
 
     public Instant Start { get; }
 

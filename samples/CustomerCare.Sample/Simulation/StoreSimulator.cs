@@ -33,6 +33,7 @@ public sealed class StoreSimulator
     private readonly Care.CareSimulator _care;
     private readonly OutboxDispatcher _dispatcher;
     private readonly IOutboxStore _outbox;
+    private readonly CustomerCare.Privacy.Consent.ConsentService _consents;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
@@ -41,8 +42,10 @@ public sealed class StoreSimulator
     /// <param name="care">The care side of each day: complaints, staff, surveys.</param>
     /// <param name="dispatcher">Sends the day's messages from the outbox.</param>
     /// <param name="outbox">The outbox, to count what waits at the end.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care, OutboxDispatcher dispatcher, IOutboxStore outbox)
+    /// <param name="consents">Records the consents customers give at sign-up.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care, OutboxDispatcher dispatcher, IOutboxStore outbox, CustomerCare.Privacy.Consent.ConsentService consents)
     {
+        _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _care = care ?? throw new ArgumentNullException(nameof(care));
@@ -93,6 +96,13 @@ public sealed class StoreSimulator
             var now = _clock.GetCurrentInstant();
             while (run.TryTakeDue(now, out var delivery))
             {
+                if (delivery.Event is CustomerRegistered registered && run.AcceptsMarketing(registered.CustomerId))
+                {
+                    // The platform records the sign-up checkbox in the consent ledger before it sends the registration
+                    // (whose profile carries the resulting snapshot); the grants' ids are stable, so a retry adds nothing.
+                    await _consents.RecordAllAsync(SignUpConsent.Grants(registered.Profile), cancellationToken).ConfigureAwait(false);
+                }
+
                 run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
             }
 

@@ -11,9 +11,9 @@ namespace CustomerCare.PostgreSql;
 /// <summary>How customers and orders map to their rows: the JSON document plus the key columns queries use.</summary>
 internal static class CustomerRows
 {
-    public const string CustomerColumns = "id, version, birth_month, birth_day, birth_year, gender, age_band, education, income_band, order_count, total_spend, refunded_total, returns_count, cancelled_count, review_count, signed_up_at, first_order_at, last_order_at, document";
+    public const string CustomerColumns = "id, version, birth_month, birth_day, birth_year, gender, age_band, education, income_band, order_count, total_spend, refunded_total, returns_count, cancelled_count, review_count, signed_up_at, first_order_at, last_order_at, consent_mask, document";
 
-    public const string CustomerUnnest = "unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::integer[], $6::smallint[], $7::smallint[], $8::smallint[], $9::smallint[], $10::integer[], $11::numeric[], $12::numeric[], $13::integer[], $14::integer[], $15::integer[], $16::bigint[], $17::bigint[], $18::bigint[], $19::jsonb[])";
+    public const string CustomerUnnest = "unnest($1::text[], $2::bigint[], $3::smallint[], $4::smallint[], $5::integer[], $6::smallint[], $7::smallint[], $8::smallint[], $9::smallint[], $10::integer[], $11::numeric[], $12::numeric[], $13::integer[], $14::integer[], $15::integer[], $16::bigint[], $17::bigint[], $18::bigint[], $19::integer[], $20::jsonb[])";
 
     public const string OrderColumns = "id, customer_id, version, status, placed_at, document";
 
@@ -40,6 +40,7 @@ internal static class CustomerRows
         rows.Select(r => PgValues.Nanos(r.Customer.SignedUpAt)).ToArray(),
         rows.Select(r => PgValues.Nanos(r.Customer.Stats.FirstOrderAt)).ToArray(),
         rows.Select(r => PgValues.Nanos(r.Customer.Stats.LastOrderAt)).ToArray(),
+        rows.Select(r => r.Customer.Consents.Mask).ToArray(),
         Json(rows.Select(r => StorageJson.Serialize(r.Customer with { Version = r.Version }))),
     ];
 

@@ -56,7 +56,7 @@ public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLed
                 gender = u.gender, age_band = u.age_band, education = u.education, income_band = u.income_band, order_count = u.order_count,
                 total_spend = u.total_spend, refunded_total = u.refunded_total, returns_count = u.returns_count, cancelled_count = u.cancelled_count,
                 review_count = u.review_count, signed_up_at = u.signed_up_at, first_order_at = u.first_order_at, last_order_at = u.last_order_at,
-                document = u.document
+                consent_mask = u.consent_mask, document = u.document
             FROM {{CustomerRows.CustomerUnnest}} AS u({{CustomerRows.CustomerColumns}})
             WHERE c.id = u.id AND c.version = u.version - 1
             RETURNING c.id

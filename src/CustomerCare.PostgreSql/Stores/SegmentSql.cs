@@ -10,7 +10,8 @@ namespace CustomerCare.PostgreSql;
 /// <remarks>
 /// Translated: comparisons (=, !=, &lt;, &lt;=, &gt;, &gt;=, between, in, not in) on the numeric fields stored as
 /// columns that are never null: <c>orders</c>, <c>total_spend</c>, <c>refunded_total</c>, <c>returns</c>,
-/// <c>cancellations</c>, <c>reviews</c>; and/or of them. Anything else (text, dates, sets, negation, nullable fields)
+/// <c>cancellations</c>, <c>reviews</c>; the consent booleans (<c>consent_marketing_email</c> …) as a bit of
+/// <c>consent_mask</c>; and/or of them. Anything else (text, dates, sets, negation, nullable fields)
 /// becomes <c>TRUE</c>, so nothing that matches is ever left out. Values are always parameters, never SQL text.
 /// </remarks>
 internal static class SegmentSql
@@ -25,6 +26,12 @@ internal static class SegmentSql
         ["reviews"] = "review_count",
     };
 
+    private static readonly Dictionary<string, int> ConsentMasks = (
+        from purpose in Enum.GetValues<Privacy.Consent.ConsentPurpose>()
+        from channel in Enum.GetValues<Privacy.Consent.ConsentChannel>()
+        select (Name: "consent_" + purpose.ToString().ToLowerInvariant() + "_" + channel.ToString().ToLowerInvariant(), Mask: 1 << Privacy.Consent.ConsentState.BitOf(purpose, channel)))
+        .ToDictionary(f => f.Name, f => f.Mask, StringComparer.Ordinal);
+
     /// <summary>The condition, adding its values to <paramref name="parameters"/>; <c>TRUE</c> when nothing translates.</summary>
     public static string Translate(RuleNode node, List<object?> parameters) => node switch
     {
@@ -38,6 +45,18 @@ internal static class SegmentSql
 
     private static string Condition(RuleCondition condition, List<object?> parameters)
     {
+        if (SegmentFields.TryFind(condition.Attribute, out var consentField) && ConsentMasks.TryGetValue(consentField.Name, out var mask))
+        {
+            if (condition.Operands is not [{ Kind: RuleLiteralKind.Boolean } literal] || condition.Operator is not (RuleOperator.Equal or RuleOperator.NotEqual))
+            {
+                return "TRUE";
+            }
+
+            parameters.Add(mask);
+            var wanted = literal.Boolean == (condition.Operator == RuleOperator.Equal);
+            return $"(consent_mask & ${parameters.Count.ToString(CultureInfo.InvariantCulture)}::integer) {(wanted ? "<>" : "=")} 0";
+        }
+
         if (!SegmentFields.TryFind(condition.Attribute, out var field) || !Columns.TryGetValue(field.Name, out var column)
             || condition.Operands.Any(o => o.Kind != RuleLiteralKind.Number))
         {

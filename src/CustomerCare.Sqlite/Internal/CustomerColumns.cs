@@ -1,4 +1,5 @@
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Text;
 using Microsoft.Data.Sqlite;
 
@@ -22,6 +23,7 @@ internal static class CustomerColumns
         // Clamped rather than refused: the columns only narrow a query, and the document is checked after them.
         new("signed_up_at", SqliteType.Integer, c => SqliteValues.Bound(c.SignedUpAt)),
         new("last_order_at", SqliteType.Integer, c => c.Stats.LastOrderAt is { } last ? SqliteValues.Bound(last) : null),
+        new("consent_mask", SqliteType.Integer, c => c.Consents.Mask),
     ];
 
     /// <summary>
@@ -29,7 +31,7 @@ internal static class CustomerColumns
     /// document when the database is opened (see <see cref="CustomerColumnsRefresh"/>), so a new column needs no
     /// hand-written back-fill.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The segment rule fields stored as integer columns, by field name, with whether the column may be NULL.</summary>
     public static IReadOnlyDictionary<string, (string Column, bool Nullable)> IntegerFields { get; } = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)
@@ -42,6 +44,13 @@ internal static class CustomerColumns
         ["cancellations"] = ("cancelled_count", false),
         ["reviews"] = ("review_count", false),
     };
+
+    /// <summary>The segment rule consent fields (<c>consent_marketing_email</c> …), by field name, with their bit mask in <c>consent_mask</c>.</summary>
+    public static IReadOnlyDictionary<string, long> ConsentFields { get; } = (
+        from purpose in Enum.GetValues<ConsentPurpose>()
+        from channel in Enum.GetValues<ConsentChannel>()
+        select (Name: "consent_" + purpose.ToString().ToLowerInvariant() + "_" + channel.ToString().ToLowerInvariant(), Mask: 1L << ConsentState.BitOf(purpose, channel)))
+        .ToDictionary(f => f.Name, f => f.Mask, StringComparer.Ordinal);
 
     /// <summary>The segment rule text fields stored folded, by field name.</summary>
     public static IReadOnlyDictionary<string, string> FoldedTextFields { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -67,7 +67,24 @@ internal sealed class SegmentRuleTranslator
             return Integer(integer.Column, integer.Nullable, condition);
         }
 
+        if (CustomerColumns.ConsentFields.TryGetValue(field.Name, out var mask))
+        {
+            return Consent(mask, condition);
+        }
+
         return CustomerColumns.FoldedTextFields.TryGetValue(field.Name, out var text) ? FoldedText(text, condition) : Unknown;
+    }
+
+    /// <summary>A consent bit of <c>consent_mask</c> (never NULL) against a boolean literal.</summary>
+    private Part Consent(long mask, RuleCondition condition)
+    {
+        if (condition.Operands is not [{ Kind: RuleLiteralKind.Boolean } literal] || condition.Operator is not (RuleOperator.Equal or RuleOperator.NotEqual))
+        {
+            return Unknown;
+        }
+
+        var wanted = literal.Boolean == (condition.Operator == RuleOperator.Equal);
+        return new Part($"((consent_mask & {Parameter(mask)}) {(wanted ? "<>" : "=")} 0)", Exact: true);
     }
 
     /// <summary>An integer column against number literals, with the engine's rule that a missing value satisfies only != and not in.</summary>

@@ -25,8 +25,16 @@ public abstract class CampaignOptions
     /// <summary>How long an issued coupon is valid.</summary>
     public Duration ValidFor { get; set; }
 
-    /// <summary>Whether only customers who accept marketing get the coupon. Default <see langword="true"/>: a campaign coupon is a commercial message.</summary>
+    /// <summary>
+    /// Whether only customers who consent to <see cref="Privacy.Consent.ConsentPurpose.Marketing"/> on
+    /// <see cref="NoticeChannel"/> get the coupon. Default <see langword="true"/>: a campaign coupon is a commercial
+    /// message. The campaign reads the customer's consent snapshot; the notice itself is checked against the consent
+    /// ledger again when it is queued and when it is sent.
+    /// </summary>
     public bool RequireConsent { get; set; } = true;
+
+    /// <summary>The channel the campaign's notice goes out on, whose marketing consent <see cref="RequireConsent"/> asks for. Default <see cref="Privacy.Consent.ConsentChannel.Email"/>.</summary>
+    public Privacy.Consent.ConsentChannel NoticeChannel { get; set; } = Privacy.Consent.ConsentChannel.Email;
 
     /// <summary>The prefix of issued codes, so that staff can tell campaigns apart on sight.</summary>
     public string CodePrefix { get; set; } = string.Empty;
@@ -36,6 +44,12 @@ public abstract class CampaignOptions
     /// (<c>AddNotifications</c>); <see langword="null"/> sends none. Each campaign sets its own default.
     /// </summary>
     public Templates.TemplateKind? Notification { get; set; }
+
+    /// <summary>Whether a customer may get the campaign's coupon as far as consent goes.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns><see langword="true"/> when consent is not required or the snapshot holds marketing consent on <see cref="NoticeChannel"/>.</returns>
+    internal bool ConsentAdmits(Customers.Customer customer) =>
+        !RequireConsent || customer.Consents.Allows(Privacy.Consent.ConsentPurpose.Marketing, NoticeChannel);
 
     /// <summary>Checks the settings; called by the campaign's constructor.</summary>
     /// <exception cref="FieldValidationException">A setting is out of range; every problem is listed.</exception>
@@ -55,6 +69,11 @@ public abstract class CampaignOptions
         if (ValidFor <= Duration.Zero)
         {
             errors.Add(FieldErrors.Create(nameof(ValidFor), DurationPattern.Roundtrip.Format(ValidFor), FieldErrorCodes.OutOfRange, "must be positive"));
+        }
+
+        if (!Enum.IsDefined(NoticeChannel))
+        {
+            errors.Add(FieldErrors.Create(nameof(NoticeChannel), NoticeChannel.ToString(), FieldErrorCodes.Unknown, "is not a consent channel"));
         }
 
         ValidateMore(errors);

@@ -67,8 +67,15 @@ public sealed record Customer
     /// <summary>When the birthday was last set or changed, if known; campaigns ignore a birthday set in the last 30 days (anti-gaming).</summary>
     public Instant? BirthdaySetAt { get; init; }
 
-    /// <summary>Whether the customer agreed to commercial messages (a flag until the consent ledger of the privacy feature).</summary>
-    public bool AcceptsMarketing { get; init; }
+    /// <summary>
+    /// The customer's consents (purpose × channel) as of the last commit: a snapshot of the state derived from the
+    /// consent ledger, kept here so that segment rules, campaigns and SQL stores can filter without reading the ledger.
+    /// </summary>
+    /// <remarks>
+    /// Written by <see cref="Privacy.Consent.ConsentService"/>. The ledger stays the source of truth: the send path
+    /// checks it again before a commercial message leaves.
+    /// </remarks>
+    public Privacy.Consent.ConsentState Consents { get; init; }
 
     /// <summary>The stated gender.</summary>
     public Gender Gender { get; init; }

@@ -76,6 +76,10 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton(Coupons.Codes.CouponCodeGenerator.Shared);
         services.TryAddSingleton<Coupons.Pricing.HonestDiscount>();
         AddComplaints(services);
+        services.TryAddSingleton<IConsentLedger, InMemoryConsentLedger>();
+        services.TryAddSingleton<Privacy.Consent.ConsentService>();
+        services.TryAddSingleton<Privacy.Consent.Iys.IysConsentImporter>();
+        services.TryAddSingleton<Privacy.Consent.Iys.IysConsentExporter>();
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
         services.TryAddSingleton<IJobLeaseStore, InMemoryJobLeaseStore>();
         services.TryAddSingleton(new Notifications.OutboxOptions());

@@ -30,26 +30,34 @@ namespace CustomerCare.Import;
 /// fails the second time and changes nothing. Orders and reviews may name customers that are already stored; their
 /// statistics then continue from the stored state.
 /// </para>
+/// <para>
+/// The <c>accepts_marketing</c> column is consent: <c>true</c> appends marketing grants (every channel, source
+/// <c>import</c>, at the customer's sign-up) to the <see cref="Storage.IConsentLedger"/> before the customers are
+/// committed, and the customers carry the resulting <see cref="Customer.Consents"/> snapshot.
+/// </para>
 /// <para>Thread-safe: one instance may run several imports at once; the store's version checks keep them apart.</para>
 /// </remarks>
 public sealed class CsvImporter
 {
     private readonly ICustomerStore _store;
+    private readonly Storage.IConsentLedger _consents;
     private readonly IClock _clock;
     private readonly ILogger _logger;
     private readonly ImportContext _context;
 
     /// <summary>Creates an importer.</summary>
     /// <param name="store">The store written to.</param>
+    /// <param name="consents">The consent ledger the <c>accepts_marketing</c> column's grants are appended to.</param>
     /// <param name="clock">The clock for "today" (birthdays in the future) and the ledger entries' processing instant.</param>
     /// <param name="options">The store currency and the default locale and time zone of customers.</param>
     /// <param name="logger">A logger, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="FieldValidationException">The options name an unknown currency, time zone or locale.</exception>
-    public CsvImporter(ICustomerStore store, IClock clock, IOptions<CustomerCareOptions> options, ILogger<CsvImporter>? logger = null)
+    public CsvImporter(ICustomerStore store, Storage.IConsentLedger consents, IClock clock, IOptions<CustomerCareOptions> options, ILogger<CsvImporter>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
+        _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         var settings = options.Value;
@@ -101,6 +109,14 @@ public sealed class CsvImporter
             activity?.SetTag("customercare.import.errors", errors.Count);
             activity?.SetStatus(ActivityStatusCode.Error, "refused");
             throw new CsvImportException(errors, sink.IsFull);
+        }
+
+        // The ledger first: its grants have stable ids and are recorded at sign-up, so an import refused below and run
+        // again appends nothing twice; a grant for a customer not yet stored lets no message out (the gates need the customer).
+        var grants = batch.Customers.Where(c => c.AcceptsMarketing).SelectMany(c => ImportConsent.Grants(c.Profile)).ToList();
+        if (grants.Count > 0)
+        {
+            await _consents.AppendAsync(grants, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await _store.CommitAsync(replay.ToChangeSet(_clock.GetCurrentInstant()), cancellationToken).ConfigureAwait(false);

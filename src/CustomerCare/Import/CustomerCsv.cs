@@ -56,7 +56,6 @@ internal static class CustomerCsv
             TimeZone = zone,
             Birthday = birthday,
             BirthdaySetAt = birthdaySetAt,
-            AcceptsMarketing = acceptsMarketing,
             Gender = gender,
             AgeBand = ageBand,
             Education = education,
@@ -70,7 +69,13 @@ internal static class CustomerCsv
                 Subscriptions = EngagementCounters.None.Subscriptions.Union(subscriptions),
             },
         });
-        return profile is null ? null : new ImportedCustomer(row.Ref, profile);
+        if (profile is null)
+        {
+            return null;
+        }
+
+        // The column becomes grants in the consent ledger; the profile carries the state they give as its snapshot.
+        return new ImportedCustomer(row.Ref, acceptsMarketing ? profile with { Consents = ImportConsent.State(profile) } : profile, acceptsMarketing);
     }
 
     /// <summary>Reads and checks a customer identifier column (also used by the orders and reviews formats).</summary>

@@ -4,8 +4,8 @@ using NodaTime;
 
 namespace CustomerCare.Import;
 
-/// <summary>A valid row of <c>customers.csv</c>: the profile to register.</summary>
-internal sealed record ImportedCustomer(RowRef Source, Customer Profile);
+/// <summary>A valid row of <c>customers.csv</c>: the profile to register, and whether its <c>accepts_marketing</c> column grants marketing consent.</summary>
+internal sealed record ImportedCustomer(RowRef Source, Customer Profile, bool AcceptsMarketing = false);
 
 /// <summary>A valid row of <c>orders.csv</c>: the order and the moments of its life.</summary>
 internal sealed record ImportedOrder(RowRef Source, OrderId OrderId, CustomerId CustomerId, OrderStatus Status, Instant PlacedAt, Money Total)

@@ -7,4 +7,8 @@ namespace CustomerCare.Notifications;
 /// <param name="Failed">Refused for good by the channel, or for a channel nobody registered.</param>
 /// <param name="DeadLettered">Out of attempts.</param>
 /// <param name="Lost">Completed by another dispatcher after this one's lease ran out; its outcome was not written.</param>
-public sealed record DispatchResult(int Claimed, int Sent, int Retrying, int Failed, int DeadLettered, int Lost);
+public sealed record DispatchResult(int Claimed, int Sent, int Retrying, int Failed, int DeadLettered, int Lost)
+{
+    /// <summary>Commercial messages cancelled instead of sent because the ledger no longer held their consent.</summary>
+    public int Cancelled { get; init; }
+}

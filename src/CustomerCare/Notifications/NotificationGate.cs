@@ -1,12 +1,14 @@
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Consent;
 using NodaTime;
 
 namespace CustomerCare.Notifications;
 
 /// <summary>
 /// The gates before a message leaves (KVKK and İYS for commercial electronic messages). A transactional message always
-/// goes now. A commercial one needs the customer's consent, waits out quiet hours in the customer's own zone, and is
-/// deferred, never dropped, when the customer already had the capped number in the period.
+/// goes now. A commercial one needs the customer's current consent for its purpose on its channel (from the consent
+/// ledger), waits out quiet hours in the customer's own zone, and is deferred, never dropped, when the customer already
+/// had the capped number in the period.
 /// </summary>
 /// <remarks>Pure and thread-safe.</remarks>
 public sealed class NotificationGate
@@ -24,11 +26,14 @@ public sealed class NotificationGate
 
     /// <summary>Decides for one message.</summary>
     /// <param name="kind">Transactional or commercial.</param>
-    /// <param name="customer">The customer, for consent and zone; <see langword="null"/> when unknown (a commercial message is then refused).</param>
+    /// <param name="purpose">What a commercial message is for.</param>
+    /// <param name="channel">The consent channel of the message's outbound channel; <see langword="null"/> when no consent channel covers it (a commercial message is then refused).</param>
+    /// <param name="customer">The customer, for the zone; <see langword="null"/> when unknown (a commercial message is then refused).</param>
+    /// <param name="consents">The customer's current consents, read from the consent ledger.</param>
     /// <param name="recentCommercial">When the customer's commercial messages of the last <see cref="NotificationOptions.CapPeriod"/> were queued to leave.</param>
     /// <param name="now">The instant.</param>
     /// <returns>The decision.</returns>
-    public GateDecision Decide(MessageKind kind, Customer? customer, IReadOnlyList<Instant> recentCommercial, Instant now)
+    public GateDecision Decide(MessageKind kind, ConsentPurpose purpose, ConsentChannel? channel, Customer? customer, ConsentState consents, IReadOnlyList<Instant> recentCommercial, Instant now)
     {
         ArgumentNullException.ThrowIfNull(recentCommercial);
         if (kind == MessageKind.Transactional)
@@ -36,9 +41,19 @@ public sealed class NotificationGate
             return new GateDecision(GateOutcome.SendNow, now, "transactional");
         }
 
-        if (customer is not { AcceptsMarketing: true })
+        if (customer is null)
         {
-            return new GateDecision(GateOutcome.Refused, null, customer is null ? "unknown_customer" : "no_consent");
+            return new GateDecision(GateOutcome.Refused, null, "unknown_customer");
+        }
+
+        if (channel is not { } consentChannel)
+        {
+            return new GateDecision(GateOutcome.Refused, null, "no_consent_channel");
+        }
+
+        if (!consents.Allows(purpose, consentChannel))
+        {
+            return new GateDecision(GateOutcome.Refused, null, "no_consent");
         }
 
         var at = now;

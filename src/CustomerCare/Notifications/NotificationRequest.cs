@@ -13,6 +13,13 @@ public sealed record NotificationRequest(string Id, MessageKind Kind, string Cha
     /// <summary>The customer it is for; required for a commercial message (consent, zone, cap).</summary>
     public CustomerId? CustomerId { get; init; }
 
+    /// <summary>
+    /// What a commercial message is for: the consent it needs on its channel. Default
+    /// <see cref="Privacy.Consent.ConsentPurpose.Marketing"/>; survey invitations use
+    /// <see cref="Privacy.Consent.ConsentPurpose.Surveys"/>. Ignored for transactional messages.
+    /// </summary>
+    public Privacy.Consent.ConsentPurpose Purpose { get; init; } = Privacy.Consent.ConsentPurpose.Marketing;
+
     /// <summary>The subject, where the channel has one.</summary>
     public string? Subject { get; init; }
 

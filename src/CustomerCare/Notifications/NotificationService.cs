@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Storage;
 using NodaTime;
 
@@ -6,7 +7,9 @@ namespace CustomerCare.Notifications;
 /// <summary>
 /// Puts rendered messages through the <see cref="NotificationGate"/> into the durable outbox: each decision is
 /// recorded with the message (<c>gate</c> in its metadata), a refused one is not queued, and a deferred one is queued
-/// to leave when the gate allows.
+/// to leave when the gate allows. A commercial message's consent is read from the <see cref="IConsentLedger"/>, and its
+/// purpose is kept in its metadata (<see cref="PurposeKey"/>) so that the <see cref="OutboxDispatcher"/> checks the
+/// ledger again when it sends.
 /// </summary>
 /// <remarks>Idempotent per request id: the outbox's unique key. Thread-safe.</remarks>
 public sealed class NotificationService
@@ -14,20 +17,26 @@ public sealed class NotificationService
     /// <summary>The metadata key of the gate's reason.</summary>
     public const string GateReasonKey = "gate";
 
+    /// <summary>The metadata key of a commercial message's consent purpose (<c>marketing</c>, <c>profiling</c>, <c>surveys</c>).</summary>
+    public const string PurposeKey = "consent_purpose";
+
     private readonly IOutboxStore _outbox;
     private readonly ICustomerStore _customers;
+    private readonly IConsentLedger _consents;
     private readonly NotificationGate _gate;
     private readonly NotificationOptions _options;
     private readonly IClock _clock;
 
     /// <summary>Creates the service.</summary>
     /// <param name="outbox">The outbox.</param>
-    /// <param name="customers">The customer store, for consent and zones.</param>
+    /// <param name="customers">The customer store, for zones.</param>
+    /// <param name="consents">The consent ledger, for commercial messages.</param>
     /// <param name="options">The gates' settings.</param>
     /// <param name="clock">The clock.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
-    public NotificationService(IOutboxStore outbox, ICustomerStore customers, NotificationOptions options, IClock clock)
+    public NotificationService(IOutboxStore outbox, ICustomerStore customers, IConsentLedger consents, NotificationOptions options, IClock clock)
     {
+        _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -55,8 +64,11 @@ public sealed class NotificationService
         var recent = customer is null
             ? []
             : (await _outbox.ListForCustomerAsync(customer.Id, now - _options.CapPeriod - _options.CapPeriod, cancellationToken).ConfigureAwait(false))
-                .Where(m => m.Kind == MessageKind.Commercial).Select(m => m.DueAt).ToList();
-        var decision = _gate.Decide(request.Kind, customer, recent, now);
+                .Where(m => m.Kind == MessageKind.Commercial && m.Status != OutboxStatus.Cancelled).Select(m => m.DueAt).ToList();
+        var commercial = request.Kind == MessageKind.Commercial;
+        var consents = commercial && customer is not null ? await _consents.StateAsync(customer.Id, cancellationToken).ConfigureAwait(false) : ConsentState.None;
+        ConsentChannel? channel = ConsentChannels.TryFromOutboundChannel(request.Channel, out var covered) ? covered : null;
+        var decision = _gate.Decide(request.Kind, request.Purpose, channel, customer, consents, recent, now);
         if (decision.Outcome == GateOutcome.Refused)
         {
             return (decision, false);
@@ -75,8 +87,38 @@ public sealed class NotificationService
             CustomerId = request.CustomerId,
             EnqueuedAt = now,
             DueAt = decision.SendAt ?? now,
-            Metadata = request.Metadata.SetItem(GateReasonKey, decision.Reason),
+            Metadata = commercial
+                ? request.Metadata.SetItem(GateReasonKey, decision.Reason).SetItem(PurposeKey, PurposeText(request.Purpose))
+                : request.Metadata.SetItem(GateReasonKey, decision.Reason),
         }, cancellationToken).ConfigureAwait(false);
         return (decision, queued);
+    }
+
+    /// <summary>The text of a purpose in <see cref="PurposeKey"/>.</summary>
+    /// <param name="purpose">The purpose.</param>
+    /// <returns><c>marketing</c>, <c>profiling</c> or <c>surveys</c>.</returns>
+    public static string PurposeText(ConsentPurpose purpose) => purpose switch
+    {
+        ConsentPurpose.Marketing => "marketing",
+        ConsentPurpose.Profiling => "profiling",
+        ConsentPurpose.Surveys => "surveys",
+        _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Not a consent purpose."),
+    };
+
+    /// <summary>Reads <see cref="PurposeKey"/> back; a commercial message without it is for <see cref="ConsentPurpose.Marketing"/>.</summary>
+    /// <param name="metadata">The message's metadata.</param>
+    /// <param name="purpose">The purpose, when readable.</param>
+    /// <returns><see langword="false"/> when the value is not a purpose.</returns>
+    public static bool TryReadPurpose(IReadOnlyDictionary<string, string> metadata, out ConsentPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        (var known, purpose) = metadata.TryGetValue(PurposeKey, out var text) ? text switch
+        {
+            "marketing" => (true, ConsentPurpose.Marketing),
+            "profiling" => (true, ConsentPurpose.Profiling),
+            "surveys" => (true, ConsentPurpose.Surveys),
+            _ => (false, ConsentPurpose.Marketing),
+        } : (true, ConsentPurpose.Marketing);
+        return known;
     }
 }

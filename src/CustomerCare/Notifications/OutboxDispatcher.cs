@@ -1,4 +1,5 @@
 using CustomerCare.Channels;
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Storage;
 using NodaTime;
 
@@ -8,7 +9,10 @@ namespace CustomerCare.Notifications;
 /// Sends what the outbox holds: claims due messages, hands each to its channel with its idempotency key as the message
 /// id, and records the outcome. A transient failure is retried with a doubling backoff (or the channel's own
 /// retry-after) until <see cref="OutboxOptions.MaxAttempts"/>, then dead-lettered; a permanent failure is recorded with
-/// the channel's reason.
+/// the channel's reason. Just before a commercial message goes to its channel, the dispatcher reads the customer's
+/// consent for the message's purpose and channel from the <see cref="IConsentLedger"/> again: a withdrawal recorded
+/// after the message was queued wins, and the message is <see cref="OutboxStatus.Cancelled"/> with the reason instead of
+/// sent.
 /// </summary>
 /// <remarks>
 /// At least once to the channel: a dispatcher that dies after sending but before recording leaves the message to be
@@ -18,6 +22,7 @@ namespace CustomerCare.Notifications;
 public sealed class OutboxDispatcher
 {
     private readonly IOutboxStore _outbox;
+    private readonly IConsentLedger _consents;
     private readonly Dictionary<string, IOutboundChannel> _channels;
     private readonly IClock _clock;
     private readonly OutboxOptions _options;
@@ -25,13 +30,15 @@ public sealed class OutboxDispatcher
     /// <summary>Creates the dispatcher.</summary>
     /// <param name="outbox">The outbox.</param>
     /// <param name="channels">The channels, by <see cref="IOutboundChannel.Name"/>.</param>
+    /// <param name="consents">The consent ledger, checked again before each commercial message leaves.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="options">The settings.</param>
     /// <exception cref="FieldValidationException">A setting is out of range.</exception>
     /// <exception cref="ArgumentException">Two channels share a name.</exception>
-    public OutboxDispatcher(IOutboxStore outbox, IEnumerable<IOutboundChannel> channels, IClock clock, OutboxOptions options)
+    public OutboxDispatcher(IOutboxStore outbox, IEnumerable<IOutboundChannel> channels, IConsentLedger consents, IClock clock, OutboxOptions options)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         ArgumentNullException.ThrowIfNull(channels);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? throw new ArgumentNullException(nameof(options));
@@ -52,11 +59,13 @@ public sealed class OutboxDispatcher
     public async ValueTask<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var claimed = await _outbox.ClaimDueAsync(_clock.GetCurrentInstant(), _options.DispatcherId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-        int sent = 0, retrying = 0, failed = 0, dead = 0, lost = 0;
+        int sent = 0, retrying = 0, failed = 0, dead = 0, lost = 0, cancelled = 0;
         foreach (var message in claimed)
         {
-            var result = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var completed = Complete(message, result, _clock.GetCurrentInstant());
+            var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
+            var completed = withdrawn is not null
+                ? message with { Status = OutboxStatus.Cancelled, LastError = withdrawn }
+                : Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant());
             if (!await _outbox.CompleteAsync(completed, _options.DispatcherId, cancellationToken).ConfigureAwait(false))
             {
                 lost++;
@@ -69,10 +78,40 @@ public sealed class OutboxDispatcher
                 case OutboxStatus.Pending: retrying++; break;
                 case OutboxStatus.Failed: failed++; break;
                 case OutboxStatus.DeadLetter: dead++; break;
+                case OutboxStatus.Cancelled: cancelled++; break;
             }
         }
 
-        return new DispatchResult(claimed.Count, sent, retrying, failed, dead, lost);
+        return new DispatchResult(claimed.Count, sent, retrying, failed, dead, lost) { Cancelled = cancelled };
+    }
+
+    /// <summary>Why a commercial message may not leave now, from the ledger; <see langword="null"/> when it may (or is transactional).</summary>
+    private async ValueTask<string?> ConsentMissingAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind != MessageKind.Commercial)
+        {
+            return null;
+        }
+
+        if (message.CustomerId is not { } customerId)
+        {
+            return "consent: a commercial message names no customer";
+        }
+
+        if (!NotificationService.TryReadPurpose(message.Metadata, out var purpose))
+        {
+            return $"consent: unknown purpose '{message.Metadata[NotificationService.PurposeKey]}'";
+        }
+
+        if (!ConsentChannels.TryFromOutboundChannel(message.Channel, out var channel))
+        {
+            return $"consent: no consent channel covers '{message.Channel}'";
+        }
+
+        var state = await _consents.StateAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return state.Allows(purpose, channel)
+            ? null
+            : $"consent_withdrawn: the ledger holds no {NotificationService.PurposeText(purpose)} consent on {message.Channel} at send time";
     }
 
     private async ValueTask<SendResult> SendAsync(OutboxMessage message, CancellationToken cancellationToken)

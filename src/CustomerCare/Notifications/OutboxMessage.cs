@@ -31,6 +31,12 @@ public enum OutboxStatus
 
     /// <summary>Transient failures used up every attempt: a dead letter for people to look at.</summary>
     DeadLetter,
+
+    /// <summary>
+    /// Not sent, for good, by the dispatcher's own check: a commercial message whose consent was withdrawn between
+    /// queueing and sending. <see cref="OutboxMessage.LastError"/> gives the reason.
+    /// </summary>
+    Cancelled,
 }
 
 /// <summary>

@@ -62,6 +62,8 @@ public static class CommerceEventApplier
             Stats = existing.Stats,
             Engagement = existing.Engagement,
             Version = existing.Version,
+            // The consent snapshot belongs to the consent ledger (ConsentService); a profile update never overwrites it.
+            Consents = existing.Consents,
             // A changed birthday restarts the anti-gaming wait; an unchanged one keeps its date.
             BirthdaySetAt = profile.Birthday == existing.Birthday ? existing.BirthdaySetAt : profile.BirthdaySetAt ?? at,
         };

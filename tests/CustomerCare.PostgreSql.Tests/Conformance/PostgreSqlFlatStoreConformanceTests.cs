@@ -128,3 +128,15 @@ public sealed class PostgreSqlJobLeaseStoreConformanceTests : JobLeaseStoreConfo
     protected override async ValueTask<IJobLeaseStore> CreateJobLeaseStoreAsync() =>
         new PostgreSqlJobLeaseStore(await _scope.NewDatabaseAsync());
 }
+
+public sealed class PostgreSqlConsentLedgerConformanceTests : ConsentLedgerConformanceTests, IAsyncLifetime
+{
+    private readonly SchemaScope _scope = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _scope.DisposeAsync();
+
+    protected override async ValueTask<IConsentLedger> CreateConsentLedgerAsync() =>
+        new PostgreSqlConsentLedger(await _scope.NewDatabaseAsync());
+}

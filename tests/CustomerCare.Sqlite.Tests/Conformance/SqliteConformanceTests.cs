@@ -128,3 +128,12 @@ public sealed class SqliteJobLeaseStoreConformanceTests : JobLeaseStoreConforman
 
     public void Dispose() => _databases.Dispose();
 }
+
+public sealed class SqliteConsentLedgerConformanceTests : ConsentLedgerConformanceTests, IDisposable
+{
+    private readonly TempDatabases _databases = new();
+
+    protected override ValueTask<IConsentLedger> CreateConsentLedgerAsync() => ValueTask.FromResult<IConsentLedger>(new SqliteConsentLedger(_databases.Create()));
+
+    public void Dispose() => _databases.Dispose();
+}

@@ -16,6 +16,7 @@ public sealed class SqliteCoverageTests
         typeof(SqliteReviewStore),
         typeof(SqliteOutboxStore),
         typeof(SqliteJobLeaseStore),
+        typeof(SqliteConsentLedger),
     ];
 
     public static TheoryData<Type> Stores { get; } = new(StoreTypes);

@@ -26,6 +26,7 @@ public sealed class RegistrationTests : IDisposable
         { typeof(IReviewStore), typeof(SqliteReviewStore) },
         { typeof(IOutboxStore), typeof(SqliteOutboxStore) },
         { typeof(IJobLeaseStore), typeof(SqliteJobLeaseStore) },
+        { typeof(IConsentLedger), typeof(SqliteConsentLedger) },
     };
 
     [Theory]

@@ -134,7 +134,7 @@ public sealed class CustomerQueryTests
 
     private static RuleNode RandomRule(Random random, int depth)
     {
-        var pick = depth >= 3 ? 3 + random.Next(6) : random.Next(9);
+        var pick = depth >= 3 ? 3 + random.Next(7) : random.Next(10);
         return pick switch
         {
             0 => new AndRule([RandomRule(random, depth + 1), RandomRule(random, depth + 1)]),
@@ -144,6 +144,7 @@ public sealed class CustomerQueryTests
             5 => TextCondition(random),
             6 => new RuleCondition("days_since_signup", RuleOperator.Greater, [RuleLiteral.OfNumber(random.Next(0, 900))]),
             7 => new RuleCondition(random.Next(2) == 0 ? "birth_year" : "birthday_month", random.Next(2) == 0 ? RuleOperator.IsNull : RuleOperator.IsNotNull, []),
+            8 => ConsentCondition(random),
             _ => new RuleCondition("tag", RuleOperator.Contains, [RuleLiteral.OfText(random.Next(2) == 0 ? "vip" : "VİP")]),
         };
     }
@@ -164,6 +165,15 @@ public sealed class CustomerQueryTests
         };
         return new RuleCondition(field, op, operands);
     }
+
+    /// <summary>A consent field (<c>consent_marketing_email</c> …) against true or false, with = or !=.</summary>
+    private static RuleCondition ConsentCondition(Random random)
+    {
+        var field = ConsentFieldNames[random.Next(ConsentFieldNames.Length)];
+        return new RuleCondition(field, random.Next(2) == 0 ? RuleOperator.Equal : RuleOperator.NotEqual, [RuleLiteral.OfBoolean(random.Next(2) == 0)]);
+    }
+
+    private static readonly string[] ConsentFieldNames = [.. SegmentFields.All.Select(f => f.Name).Where(n => n.StartsWith("consent_", StringComparison.Ordinal))];
 
     private static RuleCondition TextCondition(Random random)
     {
@@ -194,7 +204,8 @@ public sealed class CustomerQueryTests
                 _ => customer.BornOn(1990 + random.Next(20), 1 + random.Next(12), 1 + random.Next(28)),
             };
             var stats = new PurchaseStats(Currency.TRY) { OrderCount = random.Next(12), ReturnsCount = random.Next(4), CancelledCount = random.Next(3) };
-            return customer.WithStats(stats).WithEngagement(EngagementCounters.None with { ReviewCount = random.Next(6) }).Build();
+            var consents = CustomerCare.Privacy.Consent.ConsentState.FromMask(random.Next(CustomerCare.Privacy.Consent.ConsentState.AllMask + 1));
+            return customer.WithStats(stats).WithEngagement(EngagementCounters.None with { ReviewCount = random.Next(6) }).Build() with { Consents = consents };
         })];
     }
 

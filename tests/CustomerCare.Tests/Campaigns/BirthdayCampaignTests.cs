@@ -123,7 +123,7 @@ public sealed class BirthdayCampaignTests
 
     private static async Task<Customer> AddAsync(InMemoryCustomerStore store, CustomerBuilder builder)
     {
-        var customer = builder.With(c => c with { AcceptsMarketing = true, BirthdaySetAt = null }).Build();
+        var customer = builder.With(c => c with { Consents = Support.TestConsents.Marketing(true), BirthdaySetAt = null }).Build();
         await store.CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });
         return customer;
     }

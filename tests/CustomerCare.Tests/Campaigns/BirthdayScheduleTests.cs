@@ -74,7 +74,7 @@ public sealed class BirthdayScheduleTests
     [InlineData(9, 0, true)]
     public void IsDue_FromTheLocalHour(int hour, int minute, bool expected)
     {
-        var customer = new CustomerBuilder().BornOn(5, 17).InZone("Europe/Istanbul").With(c => c with { AcceptsMarketing = true }).Build();
+        var customer = new CustomerBuilder().BornOn(5, 17).InZone("Europe/Istanbul").With(c => c with { Consents = Support.TestConsents.Marketing(true) }).Build();
         var now = TestClocks.At(2027, 5, 17, hour, minute, "Europe/Istanbul").GetCurrentInstant();
 
         Assert.Equal(expected, new BirthdaySchedule(Options, now).IsDue(customer, out _, out _));
@@ -85,7 +85,7 @@ public sealed class BirthdayScheduleTests
     [InlineData(8, false)]
     public void IsDue_AfterDowntime_CatchesUpForSevenDays(int daysLate, bool expected)
     {
-        var customer = new CustomerBuilder().BornOn(5, 17).InZone("Europe/Istanbul").With(c => c with { AcceptsMarketing = true }).Build();
+        var customer = new CustomerBuilder().BornOn(5, 17).InZone("Europe/Istanbul").With(c => c with { Consents = Support.TestConsents.Marketing(true) }).Build();
         var now = TestClocks.At(2027, 5, 17, 9, 30, "Europe/Istanbul").GetCurrentInstant() + Duration.FromDays(daysLate);
 
         Assert.Equal(expected, new BirthdaySchedule(Options, now).IsDue(customer, out var year, out _));
@@ -95,7 +95,7 @@ public sealed class BirthdayScheduleTests
     [Fact]
     public void IsDue_AcrossNewYear_GivesLastYearsBirthdayItsOwnYear()
     {
-        var customer = new CustomerBuilder().BornOn(12, 31).InZone("Asia/Tokyo").With(c => c with { AcceptsMarketing = true }).Build();
+        var customer = new CustomerBuilder().BornOn(12, 31).InZone("Asia/Tokyo").With(c => c with { Consents = Support.TestConsents.Marketing(true) }).Build();
         var now = TestClocks.At(2028, 1, 2, 10, 0, "Asia/Tokyo").GetCurrentInstant();
 
         Assert.True(new BirthdaySchedule(Options, now).IsDue(customer, out var year, out _));
@@ -106,7 +106,7 @@ public sealed class BirthdayScheduleTests
     public void IsDue_BirthdaySetWithin30Days_WaitsUntilNextYear()
     {
         var now = TestClocks.At(2027, 5, 17, 12, 0, "Europe/Istanbul").GetCurrentInstant();
-        var recent = new CustomerBuilder().BornOn(5, 17).With(c => c with { AcceptsMarketing = true, BirthdaySetAt = now - Duration.FromDays(10) }).Build();
+        var recent = new CustomerBuilder().BornOn(5, 17).With(c => c with { Consents = Support.TestConsents.Marketing(true), BirthdaySetAt = now - Duration.FromDays(10) }).Build();
         var settled = recent with { BirthdaySetAt = now - Duration.FromDays(40) };
 
         Assert.False(new BirthdaySchedule(Options, now).IsDue(recent, out _, out _));

@@ -23,7 +23,7 @@ public sealed class CampaignSchedulerTests
         await coupons.AddDefinitionAsync(new CouponDefinition("win-back", "Seni özledik", Discount.PercentOff(15)));
         var lastOrder = clock.GetCurrentInstant() - Duration.FromDays(70);
         var customer = new CustomerBuilder("sch").BornOn(5, 17).InZone("Europe/Istanbul")
-            .With(c => c with { AcceptsMarketing = true, Stats = c.Stats with { OrderCount = 1, FirstOrderAt = lastOrder, LastOrderAt = lastOrder } })
+            .With(c => c with { Consents = Support.TestConsents.Marketing(true), Stats = c.Stats with { OrderCount = 1, FirstOrderAt = lastOrder, LastOrderAt = lastOrder } })
             .Build();
         await provider.GetRequiredService<ICustomerStore>().CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });
         var scheduler = provider.GetRequiredService<CampaignScheduler>();

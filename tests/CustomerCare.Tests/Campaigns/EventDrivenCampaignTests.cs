@@ -35,7 +35,7 @@ public sealed class EventDrivenCampaignTests : IAsyncDisposable
     [Fact]
     public async Task Registration_WithConsent_IssuesOneWelcomeCoupon_EvenWhenRedelivered()
     {
-        var registered = _events.Registered(new CustomerBuilder().WithId("w-1").With(c => c with { AcceptsMarketing = true }).Build());
+        var registered = _events.Registered(new CustomerBuilder().WithId("w-1").With(c => c with { Consents = Support.TestConsents.Marketing(true) }).Build());
 
         await Processor.ApplyAsync(registered);
         await Processor.ApplyAsync(registered);
@@ -50,7 +50,7 @@ public sealed class EventDrivenCampaignTests : IAsyncDisposable
     [Fact]
     public async Task Registration_WithoutConsent_IssuesNothing()
     {
-        await Processor.ApplyAsync(_events.Registered(new CustomerBuilder().WithId("w-2").With(c => c with { AcceptsMarketing = false }).Build()));
+        await Processor.ApplyAsync(_events.Registered(new CustomerBuilder().WithId("w-2").With(c => c with { Consents = Support.TestConsents.Marketing(false) }).Build()));
 
         Assert.Empty(await Ledger.GrantsAsync("welcome"));
     }
@@ -58,7 +58,7 @@ public sealed class EventDrivenCampaignTests : IAsyncDisposable
     [Fact]
     public async Task EachDeliveredOrder_EarnsOneThankYou_AndRedeliveryEarnsNone()
     {
-        var customer = new CustomerBuilder().WithId("t-1").With(c => c with { AcceptsMarketing = true }).Build();
+        var customer = new CustomerBuilder().WithId("t-1").With(c => c with { Consents = Support.TestConsents.Marketing(true) }).Build();
         await Processor.ApplyAsync(_events.Registered(customer));
         foreach (var order in new[] { "o-1", "o-2" })
         {
@@ -79,7 +79,7 @@ public sealed class EventDrivenCampaignTests : IAsyncDisposable
     [Fact]
     public async Task DeliveredOrder_OfACustomerWithoutConsent_EarnsNoThankYou()
     {
-        var customer = new CustomerBuilder().WithId("t-2").With(c => c with { AcceptsMarketing = false }).Build();
+        var customer = new CustomerBuilder().WithId("t-2").With(c => c with { Consents = Support.TestConsents.Marketing(false) }).Build();
         await Processor.ApplyAsync(_events.Registered(customer));
         await Processor.ApplyAsync(_events.Placed(customer.Id, OrderId.From("o-9"), new Money(50m, Currency.TRY), _clock.GetCurrentInstant()));
         await Processor.ApplyAsync(_events.Delivered(customer.Id, OrderId.From("o-9"), _clock.GetCurrentInstant()));

@@ -69,7 +69,7 @@ public sealed class FirstPurchaseCampaignTests
     {
         var customer = new CustomerBuilder().WithId(id).SignedUpAt(signedUp).With(c => c with
         {
-            AcceptsMarketing = consent,
+            Consents = Support.TestConsents.Marketing(consent),
             Stats = orders == 0 ? c.Stats : c.Stats with { OrderCount = orders, FirstOrderAt = signedUp, LastOrderAt = signedUp },
         }).Build();
         await _customers.CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });

@@ -74,7 +74,7 @@ public sealed class LoyaltyCampaignTests : IAsyncDisposable
     {
         var customer = new CustomerBuilder().WithId(id).With(c => c with
         {
-            AcceptsMarketing = consent,
+            Consents = Support.TestConsents.Marketing(consent),
             Stats = c.Stats with { OrderCount = orders, FirstOrderAt = Now - Duration.FromDays(300), LastOrderAt = Now - Duration.FromDays(20) },
         }).Build();
         await _provider.GetRequiredService<ICustomerStore>().CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });

@@ -69,7 +69,7 @@ public sealed class WinBackCampaignTests
     {
         var customer = new CustomerBuilder().WithId(id).With(c => c with
         {
-            AcceptsMarketing = true,
+            Consents = Support.TestConsents.Marketing(true),
             Stats = c.Stats with { OrderCount = 2, FirstOrderAt = lastOrder - Duration.FromDays(30), LastOrderAt = lastOrder },
         }).Build();
         await _customers.CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });

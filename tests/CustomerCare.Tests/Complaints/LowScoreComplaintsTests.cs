@@ -51,7 +51,7 @@ public sealed class LowScoreComplaintsTests : IAsyncDisposable
     private async Task<SurveyInvitation> SurveyAfterDeliveryAsync()
     {
         var processor = _provider.GetRequiredService<CustomerEventProcessor>();
-        var customer = new CustomerBuilder().WithId("c-1").With(c => c with { AcceptsMarketing = true }).Build();
+        var customer = new CustomerBuilder().WithId("c-1").With(c => c with { Consents = Support.TestConsents.Surveys(true) }).Build();
         await processor.ApplyAsync(_events.Registered(customer));
         await processor.ApplyAsync(_events.Placed(customer.Id, OrderId.From("S-1"), new Money(100m, Currency.TRY), _clock.GetCurrentInstant()));
         await processor.ApplyAsync(_events.Delivered(customer.Id, OrderId.From("S-1"), _clock.GetCurrentInstant()));

@@ -70,3 +70,8 @@ public sealed class InMemoryOutboxStoreConformanceTests : OutboxStoreConformance
 {
     protected override ValueTask<IOutboxStore> CreateOutboxStoreAsync() => ValueTask.FromResult<IOutboxStore>(new InMemoryOutboxStore());
 }
+
+public sealed class InMemoryConsentLedgerConformanceTests : ConsentLedgerConformanceTests
+{
+    protected override ValueTask<IConsentLedger> CreateConsentLedgerAsync() => ValueTask.FromResult<IConsentLedger>(new InMemoryConsentLedger());
+}

@@ -51,7 +51,7 @@ internal sealed class FeedbackHarness : IAsyncDisposable
 
     public async Task<CustomerId> RegisterAsync(string id, bool consent = true)
     {
-        var customer = new CustomerBuilder().WithId(id).With(c => c with { AcceptsMarketing = consent }).Build();
+        var customer = new CustomerBuilder().WithId(id).With(c => c with { Consents = Support.TestConsents.Surveys(consent) }).Build();
         Assert.Equal(EventApplyOutcome.Applied, (await Processor.ApplyAsync(Events.Registered(customer))).Outcome);
         return customer.Id;
     }

@@ -106,8 +106,9 @@ public sealed class SurveySendingTests : IAsyncDisposable
         _host.Clock.Advance(Due);
         Assert.Equal(SurveySkipReason.NoConsent, Assert.Single((await _host.Surveys.SendDueAsync(_host.Now)).Skipped).Reason);
 
-        var consenting = new CustomerBuilder().WithId("c-1").With(c => c with { AcceptsMarketing = true }).Build();
-        await _host.Processor.ApplyAsync(new CustomerRegistered(_host.Events.NextEventId(), consenting, _host.Now));
+        await _host.Get<CustomerCare.Privacy.Consent.ConsentService>().RecordAsync(new CustomerCare.Privacy.Consent.ConsentRecord(
+            "web:c-1:surveys", customer, CustomerCare.Privacy.Consent.ConsentPurpose.Surveys, CustomerCare.Privacy.Consent.ConsentChannel.Email,
+            CustomerCare.Privacy.Consent.ConsentAction.Grant, CustomerCare.Privacy.Consent.ConsentSource.WebForm, _host.Now, "2027-01"));
         await _host.DeliverAsync(customer, "o-2");
         _host.Clock.Advance(Due);
 

@@ -1,3 +1,4 @@
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Tests.Support;
 using NodaTime;
 
@@ -24,7 +25,30 @@ public sealed class CsvImporterConsentColumnsTests : IDisposable
         using var turkish = new TurkishCulture();
         await _harness.Importer.ImportAsync(Sources($"C1,Ayşe,1990-05-17,2024-01-15T10:15:00Z,{text},"));
 
-        Assert.Equal(expected, (await _harness.CustomerAsync("C1")).AcceptsMarketing);
+        var customer = await _harness.CustomerAsync("C1");
+        var ledger = await _harness.Consents.StateAsync(customer.Id);
+        Assert.All(Enum.GetValues<ConsentChannel>(), channel => Assert.Equal(expected, ledger.Allows(ConsentPurpose.Marketing, channel)));
+        Assert.Equal(ledger, customer.Consents);
+        Assert.False(ledger.Allows(ConsentPurpose.Surveys, ConsentChannel.Email));
+    }
+
+    [Fact]
+    public async Task AcceptsMarketing_BecomesImportGrantsAtSignUp_WithStableIds()
+    {
+        await _harness.Importer.ImportAsync(Sources("C1,Ayşe,1990-05-17,2024-01-15T10:15:00Z,evet,"));
+
+        var history = await _harness.Consents.HistoryAsync(CustomerCare.Customers.CustomerId.From("C1"));
+        Assert.Equal(4, history.Count);
+        Assert.All(history, r => Assert.Equal((ConsentAction.Grant, ConsentSource.Import, Instant.FromUtc(2024, 1, 15, 10, 15)), (r.Action, r.Source, r.RecordedAt)));
+        Assert.Equal("import:customer:C1:accepts_marketing:email", history.Single(r => r.Channel == ConsentChannel.Email).Id);
+    }
+
+    [Fact]
+    public async Task ARefusedImport_WritesNoCustomerAndNoConsent()
+    {
+        await _harness.RefusedAsync(Csv.Lines(Header, "C1,Ayşe,1990-05-17,2024-01-15T10:15:00Z,true,", "C2,Mehmet,1990-02-30,2024-01-15T10:15:00Z,true,"), Csv.Orders());
+
+        Assert.Equal(0, await _harness.Consents.CountAsync());
     }
 
     [Fact]

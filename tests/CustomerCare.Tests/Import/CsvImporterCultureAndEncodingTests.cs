@@ -63,7 +63,7 @@ public sealed class CsvImporterCultureAndEncodingTests : IDisposable
     [Fact]
     public async Task Import_OtherDefaultZoneInOptions_IsUsedForCustomersWithoutOne()
     {
-        _harness.Importer = new(_harness.Store, _harness.Clock, Microsoft.Extensions.Options.Options.Create(new CustomerCareOptions { DefaultTimeZone = "Europe/Berlin", DefaultLocale = "de-DE" }));
+        _harness.Importer = new(_harness.Store, _harness.Consents, _harness.Clock, Microsoft.Extensions.Options.Options.Create(new CustomerCareOptions { DefaultTimeZone = "Europe/Berlin", DefaultLocale = "de-DE" }));
 
         await _harness.ImportAsync(Csv.Customers(Csv.Mehmet), Csv.Orders());
 

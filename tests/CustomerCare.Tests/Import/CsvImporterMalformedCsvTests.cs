@@ -204,7 +204,7 @@ public sealed class CsvImporterMalformedCsvTests : IDisposable
     {
         public int MaxRows { get; init; } = CsvLimits.MaxRows;
 
-        public CsvImporter Create() => new(Harness.Store, Harness.Clock, Microsoft.Extensions.Options.Options.Create(new CustomerCareOptions()))
+        public CsvImporter Create() => new(Harness.Store, Harness.Consents, Harness.Clock, Microsoft.Extensions.Options.Options.Create(new CustomerCareOptions()))
         {
             Limits = CsvReaderLimits.Default with { MaxRows = MaxRows },
         };

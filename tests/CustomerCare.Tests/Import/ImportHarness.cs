@@ -21,10 +21,12 @@ internal sealed class ImportHarness : IDisposable
     public ImportHarness()
     {
         Folder = Directory.CreateTempSubdirectory("customercare-import-").FullName;
-        Importer = new CsvImporter(Store, Clock, Options.Create(new CustomerCareOptions()));
+        Importer = new CsvImporter(Store, Consents, Clock, Options.Create(new CustomerCareOptions()));
     }
 
     public InMemoryCustomerStore Store { get; } = new();
+
+    public InMemoryConsentLedger Consents { get; } = new();
 
     public FakeClock Clock { get; } = new(Now);
 

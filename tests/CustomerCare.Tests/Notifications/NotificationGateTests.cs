@@ -3,8 +3,10 @@ using CustomerCare.Channels;
 using CustomerCare.Customers;
 using CustomerCare.Notifications;
 using CustomerCare.Orders;
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Storage;
 using CustomerCare.Testing;
+using CustomerCare.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
@@ -21,7 +23,7 @@ public sealed class NotificationGateTests
     {
         var night = new LocalDateTime(2027, 3, 1, 23, 30).InZoneStrictly(TimeZones.Istanbul).ToInstant();
 
-        var decision = _gate.Decide(MessageKind.Transactional, Customer(consent: false), [], night);
+        var decision = Decide(MessageKind.Transactional, Customer(consent: false), [], night);
 
         Assert.Equal(new GateDecision(GateOutcome.SendNow, night, "transactional"), decision);
     }
@@ -29,8 +31,20 @@ public sealed class NotificationGateTests
     [Fact]
     public void ACommercialMessage_WithoutConsent_IsRefused()
     {
-        Assert.Equal(new GateDecision(GateOutcome.Refused, null, "no_consent"), _gate.Decide(MessageKind.Commercial, Customer(consent: false), [], Noon));
-        Assert.Equal("unknown_customer", _gate.Decide(MessageKind.Commercial, null, [], Noon).Reason);
+        Assert.Equal(new GateDecision(GateOutcome.Refused, null, "no_consent"), Decide(MessageKind.Commercial, Customer(consent: false), [], Noon));
+        Assert.Equal("unknown_customer", _gate.Decide(MessageKind.Commercial, ConsentPurpose.Marketing, ConsentChannel.Email, null, ConsentState.None, [], Noon).Reason);
+        Assert.Equal("no_consent_channel", _gate.Decide(MessageKind.Commercial, ConsentPurpose.Marketing, null, Customer(consent: true), TestConsents.Marketing(true), [], Noon).Reason);
+    }
+
+    [Fact]
+    public void ACommercialMessage_IsGatedOnItsOwnPurposeAndChannel()
+    {
+        var customer = Customer(consent: true);
+        var smsOnly = ConsentState.None.With(ConsentPurpose.Marketing, ConsentChannel.Sms, granted: true);
+
+        Assert.Equal("no_consent", _gate.Decide(MessageKind.Commercial, ConsentPurpose.Marketing, ConsentChannel.Email, customer, smsOnly, [], Noon).Reason);
+        Assert.Equal("no_consent", _gate.Decide(MessageKind.Commercial, ConsentPurpose.Surveys, ConsentChannel.Sms, customer, smsOnly, [], Noon).Reason);
+        Assert.Equal(GateOutcome.SendNow, _gate.Decide(MessageKind.Commercial, ConsentPurpose.Marketing, ConsentChannel.Sms, customer, smsOnly, [], Noon).Outcome);
     }
 
     [Theory]
@@ -43,7 +57,7 @@ public sealed class NotificationGateTests
         var customer = Customer(consent: true, zone);
         var at = new LocalDateTime(2027, 3, 1, hour, minute).InZoneStrictly(customer.TimeZone).ToInstant();
 
-        var decision = _gate.Decide(MessageKind.Commercial, customer, [], at);
+        var decision = Decide(MessageKind.Commercial, customer, [], at);
 
         Assert.Equal((GateOutcome.Deferred, "quiet_hours"), (decision.Outcome, decision.Reason));
         Assert.Equal(expectedLocal, decision.SendAt!.Value.InZone(customer.TimeZone).LocalDateTime.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture));
@@ -54,7 +68,7 @@ public sealed class NotificationGateTests
     {
         var sent = new[] { Noon - Duration.FromDays(6), Noon - Duration.FromDays(2), Noon - Duration.FromHours(1) };
 
-        var decision = _gate.Decide(MessageKind.Commercial, Customer(consent: true), sent, Noon);
+        var decision = Decide(MessageKind.Commercial, Customer(consent: true), sent, Noon);
 
         Assert.Equal((GateOutcome.Deferred, "frequency_cap", Noon + Duration.FromDays(1)), (decision.Outcome, decision.Reason, decision.SendAt!.Value));
     }
@@ -69,7 +83,7 @@ public sealed class NotificationGateTests
             var now = Instant.FromUtc(2027, 1, 1, 0, 0) + Duration.FromMinutes(minutes);
             var recent = Enumerable.Range(0, prior).Select(i => now - Duration.FromHours(13 * (i + 1))).ToList();
 
-            var decision = _gate.Decide(MessageKind.Commercial, customer, recent, now);
+            var decision = Decide(MessageKind.Commercial, customer, recent, now);
 
             if (decision.Outcome == GateOutcome.Refused)
             {
@@ -96,6 +110,9 @@ public sealed class NotificationGateTests
         var events = new CommerceEvents("ntf");
         await processor.ApplyAsync(events.Registered(Customer(consent: true, id: "yes")));
         await processor.ApplyAsync(events.Registered(Customer(consent: false, id: "no")));
+        // Consent lives in the ledger: the snapshot alone (Customer(consent: true)) would not let the message out.
+        await provider.GetRequiredService<ConsentService>().RecordAsync(new ConsentRecord(
+            "web:yes", CustomerId.From("yes"), ConsentPurpose.Marketing, ConsentChannel.Email, ConsentAction.Grant, ConsentSource.WebForm, clock.GetCurrentInstant() - Duration.FromDays(1), "2026-03"));
         var notifications = provider.GetRequiredService<NotificationService>();
 
         var coupon = await notifications.EnqueueAsync(new NotificationRequest("bday/yes/2027", MessageKind.Commercial, "email", "yes@example.com", "İyi ki doğdun!") { CustomerId = CustomerId.From("yes") });
@@ -117,5 +134,9 @@ public sealed class NotificationGateTests
     }
 
     private static Customer Customer(bool consent, string zone = "Europe/Istanbul", string id = "c-1") =>
-        new CustomerBuilder().WithId(id).InZone(zone).With(c => c with { AcceptsMarketing = consent }).Build();
+        new CustomerBuilder().WithId(id).InZone(zone).With(c => c with { Consents = TestConsents.Marketing(consent) }).Build();
+
+    /// <summary>A decision for an e-mail marketing message, with the customer's snapshot standing in for the ledger's state.</summary>
+    private GateDecision Decide(MessageKind kind, Customer customer, IReadOnlyList<Instant> recent, Instant now) =>
+        _gate.Decide(kind, ConsentPurpose.Marketing, ConsentChannel.Email, customer, customer.Consents, recent, now);
 }

@@ -132,9 +132,12 @@ public sealed class NotifierTests : IAsyncDisposable
     {
         var customer = await AddCustomerAsync("c-1", email: "ayse@example.com.tr", phone: null, "S-1001", c => c with
         {
-            AcceptsMarketing = true,
             Birthday = new Birthday(new AnnualDate(2, 1), 1990),
         });
+        // Through the ledger: the campaign reads the snapshot ConsentService commits, the gates read the ledger.
+        await _provider.GetRequiredService<CustomerCare.Privacy.Consent.ConsentService>().RecordAsync(new CustomerCare.Privacy.Consent.ConsentRecord(
+            "web:c-1", customer.Id, CustomerCare.Privacy.Consent.ConsentPurpose.Marketing, CustomerCare.Privacy.Consent.ConsentChannel.Email,
+            CustomerCare.Privacy.Consent.ConsentAction.Grant, CustomerCare.Privacy.Consent.ConsentSource.WebForm, _clock.GetCurrentInstant(), "2026-03"));
         await _provider.GetRequiredService<ICouponStore>().AddDefinitionAsync(new CouponDefinition("birthday", "Doğum günü", Discount.PercentOff(15m)));
         var scheduler = _provider.GetRequiredService<CampaignScheduler>();
 

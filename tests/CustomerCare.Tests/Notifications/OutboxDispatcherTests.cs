@@ -79,7 +79,7 @@ public sealed class OutboxDispatcherTests
         var options = new[] { "d-1", "d-2" }.Select(id => new OutboxOptions { DispatcherId = id, BatchSize = 7 }).ToArray();
         await Task.WhenAll(options.Select(o => Task.Run(async () =>
         {
-            var dispatcher = new OutboxDispatcher(_outbox, [channel], _clock, o);
+            var dispatcher = new OutboxDispatcher(_outbox, [channel], new InMemoryConsentLedger(), _clock, o);
             while ((await dispatcher.DispatchDueAsync()).Claimed > 0)
             {
             }
@@ -92,16 +92,16 @@ public sealed class OutboxDispatcherTests
     [Fact]
     public void InvalidOptions_AndDuplicateChannelNames_AreRefused()
     {
-        var options = Assert.Throws<FieldValidationException>(() => new OutboxDispatcher(_outbox, [], _clock, new OutboxOptions { BatchSize = 0, Lease = Duration.Zero }));
-        var names = Assert.Throws<ArgumentException>(() => new OutboxDispatcher(_outbox, [new InMemoryOutboundChannel("email"), new InMemoryOutboundChannel("email")], _clock, new OutboxOptions()));
+        var options = Assert.Throws<FieldValidationException>(() => new OutboxDispatcher(_outbox, [], new InMemoryConsentLedger(), _clock, new OutboxOptions { BatchSize = 0, Lease = Duration.Zero }));
+        var names = Assert.Throws<ArgumentException>(() => new OutboxDispatcher(_outbox, [new InMemoryOutboundChannel("email"), new InMemoryOutboundChannel("email")], new InMemoryConsentLedger(), _clock, new OutboxOptions()));
 
         Assert.Equal(["BatchSize", "Lease"], options.Errors.Select(e => e.Field));
         Assert.Contains("'email'", names.Message, StringComparison.Ordinal);
     }
 
-    private OutboxDispatcher Dispatcher(IOutboundChannel channel, OutboxOptions? options = null) => new(_outbox, [channel], _clock, options ?? new OutboxOptions());
+    private OutboxDispatcher Dispatcher(IOutboundChannel channel, OutboxOptions? options = null) => new(_outbox, [channel], new InMemoryConsentLedger(), _clock, options ?? new OutboxOptions());
 
-    private OutboxDispatcher Dispatcher(IOutboundChannel[] channels) => new(_outbox, channels, _clock, new OutboxOptions());
+    private OutboxDispatcher Dispatcher(IOutboundChannel[] channels) => new(_outbox, channels, new InMemoryConsentLedger(), _clock, new OutboxOptions());
 
     private OutboxMessage Message(string id) => new()
     {

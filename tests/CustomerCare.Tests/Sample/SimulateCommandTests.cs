@@ -147,7 +147,7 @@ public sealed class SimulateCommandTests
         var report = json.GetProperty("report");
         AssertProperties(report, "asOf", "currency", "customers", "orders", "revenue", "returnsAndCancellations", "topCities", "topCategories", "lifecycle", "topCustomers", "campaigns", "care");
         Assert.Equal("TRY", report.GetProperty("currency").GetString());
-        AssertProperties(report.GetProperty("customers"), "total", "withOrders", "abroad", "vip");
+        AssertProperties(report.GetProperty("customers"), "total", "withOrders", "abroad", "vip", "marketingByEmail", "marketingBySms", "surveysByEmail");
         AssertProperties(report.GetProperty("orders"), "total", "placed", "shipped", "delivered", "cancelled", "partiallyReturned", "returned");
         AssertProperties(report.GetProperty("revenue"), "gross", "cancelled", "refunded", "netSpend", "standingOrders", "averageOrderValue");
         AssertProperties(report.GetProperty("returnsAndCancellations"), "returnEvents", "ordersWithReturns", "refunded", "returnRate", "cancelledOrders", "cancelledValue", "cancellationRate");

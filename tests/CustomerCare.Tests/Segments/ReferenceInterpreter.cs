@@ -114,9 +114,17 @@ internal static class ReferenceInterpreter
             "rfm_m" => rfm.Monetary == 0 ? null : rfm.Monetary,
             "rfm_segment" => new Choice(rfm.Segment.ToString()),
             "lifecycle" => new Choice(Lifecycle(stats.OrderCount, DaysSince(stats.FirstOrderAt), DaysSince(stats.LastOrderAt), DaysSince(c.SignedUpAt)!.Value, table.Options)),
+            _ when name.StartsWith("consent_", StringComparison.Ordinal) => ConsentOf(c, name),
             _ => throw new ArgumentException(name),
         };
     }
+
+    /// <summary>A consent field, by brute force over every purpose × channel name.</summary>
+    private static object ConsentOf(Customer c, string name) =>
+        (from purpose in Enum.GetValues<CustomerCare.Privacy.Consent.ConsentPurpose>()
+         from channel in Enum.GetValues<CustomerCare.Privacy.Consent.ConsentChannel>()
+         where name == $"consent_{purpose.ToString().ToLowerInvariant()}_{channel.ToString().ToLowerInvariant()}"
+         select (object)c.Consents.Allows(purpose, channel)).Single();
 
     private static ServiceHistoryView ServiceHistoryOf(CustomerTable table, int index) =>
         ServiceHistories.TryGetValue(table, out var map) && map.TryGetValue(table.Customers[index].Id, out var h)

@@ -31,7 +31,7 @@ public sealed class StorageJsonTests
             .With(c => c with
             {
                 BirthdaySetAt = At,
-                AcceptsMarketing = true,
+                Consents = Support.TestConsents.Marketing(true),
                 Gender = Gender.Male,
                 Stats = c.Stats.WithOrderPlaced(new Money(149.90m, Currency.EUR), At).WithReturn(new Money(20m, Currency.EUR)),
                 Engagement = c.Engagement.WithCategoryPurchases([("Kitap", 2), ("KİTAP", 1), ("ışık", 4)]) with { EmailOpens = 7, EmailClicks = 3, ReviewCount = 1, Subscriptions = ["bülten"] },

@@ -22,7 +22,7 @@ internal sealed class Outbound : IDisposable
         Options.Endpoints.Add(endpoint);
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
         Channel = new WebhookChannel(Options, Http, Clock);
-        Dispatcher = new OutboxDispatcher(Outbox, [Channel], Clock, new OutboxOptions { DispatcherId = "d-1", FirstRetryAfter = Duration.FromMinutes(1), MaxAttempts = 4 });
+        Dispatcher = new OutboxDispatcher(Outbox, [Channel], new CustomerCare.Storage.InMemory.InMemoryConsentLedger(), Clock, new OutboxOptions { DispatcherId = "d-1", FirstRetryAfter = Duration.FromMinutes(1), MaxAttempts = 4 });
     }
 
     public FakeClock Clock { get; } = Secrets.Clock();

@@ -124,7 +124,7 @@ public sealed class BirthdaySchedule
     {
         year = 0;
         issueAt = default;
-        if (_options.RequireConsent && !customer.AcceptsMarketing)
+        if (!_options.ConsentAdmits(customer))
         {
             return false;
         }

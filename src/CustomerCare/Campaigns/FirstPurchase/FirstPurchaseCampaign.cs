@@ -55,7 +55,7 @@ public sealed class FirstPurchaseCampaign : ICampaign
         await foreach (var customer in _customers.StreamAsync(due, cancellationToken).ConfigureAwait(false))
         {
             tally.Considered++;
-            if (_options.RequireConsent && !customer.AcceptsMarketing)
+            if (!_options.ConsentAdmits(customer))
             {
                 continue;
             }

@@ -73,7 +73,7 @@ public sealed class LoyaltyCampaign : ICampaign
         {
             tally.Considered++;
             var customer = table.Customers[index];
-            if (_options.RequireConsent && !customer.AcceptsMarketing)
+            if (!_options.ConsentAdmits(customer))
             {
                 continue;
             }

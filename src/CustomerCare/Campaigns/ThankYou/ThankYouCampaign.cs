@@ -60,7 +60,7 @@ public sealed class ThankYouCampaign : ICommerceEventObserver
         if (_options.RequireConsent)
         {
             var customer = await _customers.FindAsync(delivered.CustomerId, cancellationToken).ConfigureAwait(false);
-            if (customer is not { AcceptsMarketing: true })
+            if (customer is null || !_options.ConsentAdmits(customer))
             {
                 return;
             }

@@ -49,7 +49,7 @@ public sealed class WelcomeCampaign : ICommerceEventObserver
     public async ValueTask OnCommittedAsync(CommerceEvent commerceEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commerceEvent);
-        if (commerceEvent is not CustomerRegistered registered || (_options.RequireConsent && !registered.Profile.AcceptsMarketing))
+        if (commerceEvent is not CustomerRegistered registered || !_options.ConsentAdmits(registered.Profile))
         {
             return;
         }

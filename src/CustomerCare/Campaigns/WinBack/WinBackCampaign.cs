@@ -57,7 +57,7 @@ public sealed class WinBackCampaign : ICampaign
         await foreach (var customer in _customers.StreamAsync(candidates, cancellationToken).ConfigureAwait(false))
         {
             tally.Considered++;
-            if (customer.Stats.LastOrderAt is not { } last || (_options.RequireConsent && !customer.AcceptsMarketing))
+            if (customer.Stats.LastOrderAt is not { } last || !_options.ConsentAdmits(customer))
             {
                 continue;
             }

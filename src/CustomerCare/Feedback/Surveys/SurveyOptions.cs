@@ -27,8 +27,8 @@ public sealed class SurveyOptions
     public Duration ExpiresAfter { get; set; } = Duration.FromDays(14);
 
     /// <summary>
-    /// Whether only customers who gave consent are surveyed. Default <see langword="true"/>. Consent is read from
-    /// <see cref="Customers.Customer.AcceptsMarketing"/> for now.
+    /// Whether only customers who gave consent are surveyed. Default <see langword="true"/>. Consent is the customer's
+    /// consent for <see cref="Privacy.Consent.ConsentPurpose.Surveys"/> on e-mail (<see cref="Customers.Customer.Consents"/>).
     /// </summary>
     public bool RequireConsent { get; set; } = true;
 

@@ -17,4 +17,7 @@ public sealed record Notice(string Key, TemplateKind Template, MessageKind Kind,
 {
     /// <summary>Higher goes first in the outbox. Default 0.</summary>
     public int Priority { get; init; }
+
+    /// <summary>What a commercial notice is for: the consent it needs. Default <see cref="Privacy.Consent.ConsentPurpose.Marketing"/>.</summary>
+    public Privacy.Consent.ConsentPurpose Purpose { get; init; } = Privacy.Consent.ConsentPurpose.Marketing;
 }

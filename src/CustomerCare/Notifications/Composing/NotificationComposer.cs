@@ -99,7 +99,7 @@ public sealed class NotificationComposer
             }
             : new NotificationRequest(id, notice.Kind, channelName, recipient, rendered.Text);
         var (decision, queued) = await _notifications.EnqueueAsync(
-            request with { Subject = rendered.Subject, CustomerId = customer.Id, Priority = notice.Priority }, cancellationToken).ConfigureAwait(false);
+            request with { Subject = rendered.Subject, CustomerId = customer.Id, Priority = notice.Priority, Purpose = notice.Purpose }, cancellationToken).ConfigureAwait(false);
         var outcome = decision.Outcome == GateOutcome.Refused ? NoticeOutcome.Refused : queued ? NoticeOutcome.Queued : NoticeOutcome.AlreadyQueued;
         return new NoticeResult(outcome, id, channelName, decision.Reason);
     }

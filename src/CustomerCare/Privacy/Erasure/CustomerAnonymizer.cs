@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Text;
 
 namespace CustomerCare.Privacy.Erasure;
@@ -43,7 +44,7 @@ public static class CustomerAnonymizer
             Phone = null,
             Birthday = null,
             BirthdaySetAt = null,
-            AcceptsMarketing = false,
+            Consents = ConsentState.None,
             Gender = default,
             AgeBand = default,
             Education = default,

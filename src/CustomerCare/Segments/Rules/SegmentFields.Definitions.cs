@@ -68,7 +68,27 @@ public static partial class SegmentFields
         Number("rfm_m", "monetary score 1–5 by quintile over the population", (t, i) => NullIfZero(t.Rfm.Monetary[i]), nullable: true, population: true),
         Choice("rfm_segment", "the RFM group: champions, loyal, at_risk, hibernating, lost, new (none without orders)", RfmSegmentNames, (t, i) => t.Rfm.Segment[i], population: true),
         Choice("lifecycle", "the lifecycle stage: prospect, new, active, at_risk, lapsed", LifecycleNames, (t, i) => (int)t.LifecycleOf(i)),
+        .. ConsentFields(),
     ];
+
+    /// <summary>One boolean per purpose × channel, <c>consent_marketing_email</c> … <c>consent_surveys_push</c>, from the customer's consent snapshot.</summary>
+    private static IEnumerable<SegmentField> ConsentFields() =>
+        from purpose in Enum.GetValues<Privacy.Consent.ConsentPurpose>()
+        from channel in Enum.GetValues<Privacy.Consent.ConsentChannel>()
+        select Boolean(
+            ConsentFieldName(purpose, channel),
+            $"whether the customer currently consents to {Lower(purpose)} on {Lower(channel)}",
+            (t, i) => t.Customers[i].Consents.Allows(purpose, channel));
+
+    /// <summary>The field name of a consent: <c>consent_{purpose}_{channel}</c>, lower-case.</summary>
+    /// <param name="purpose">The purpose.</param>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The name, such as <c>consent_marketing_email</c>.</returns>
+    internal static string ConsentFieldName(Privacy.Consent.ConsentPurpose purpose, Privacy.Consent.ConsentChannel channel) =>
+        "consent_" + Lower(purpose) + "_" + Lower(channel);
+
+    private static string Lower<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static int? NullIfZero(byte score) => score == 0 ? null : score;
 

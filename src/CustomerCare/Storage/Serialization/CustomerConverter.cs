@@ -25,7 +25,7 @@ internal sealed class CustomerConverter : JsonConverter<Customer>
                 TimeZone = document.TimeZone,
                 Birthday = document.Birthday,
                 BirthdaySetAt = document.BirthdaySetAt,
-                AcceptsMarketing = document.AcceptsMarketing,
+                Consents = Privacy.Consent.ConsentState.FromMask(document.ConsentMask),
                 Gender = document.Gender,
                 AgeBand = document.AgeBand,
                 Education = document.Education,
@@ -37,8 +37,9 @@ internal sealed class CustomerConverter : JsonConverter<Customer>
                 Version = document.Version,
             };
         }
-        catch (FieldValidationException e)
+        catch (ArgumentException e)
         {
+            // FieldValidationException (a bad field) and ArgumentOutOfRangeException (a bad consent mask) alike.
             throw new JsonException($"Customer '{document.Id}': {e.Message}", e);
         }
     }
@@ -54,7 +55,7 @@ internal sealed class CustomerConverter : JsonConverter<Customer>
             TimeZone = value.TimeZone,
             Birthday = value.Birthday,
             BirthdaySetAt = value.BirthdaySetAt,
-            AcceptsMarketing = value.AcceptsMarketing,
+            ConsentMask = value.Consents.Mask,
             Gender = value.Gender,
             AgeBand = value.AgeBand,
             Education = value.Education,
@@ -85,7 +86,7 @@ internal sealed class CustomerConverter : JsonConverter<Customer>
 
         public Instant? BirthdaySetAt { get; init; }
 
-        public bool AcceptsMarketing { get; init; }
+        public int ConsentMask { get; init; }
 
         public Gender Gender { get; init; }
 

@@ -1,0 +1,134 @@
+using CustomerCare.Customers;
+using CustomerCare.Privacy.Consent;
+using CustomerCare.Sqlite.Internal;
+using CustomerCare.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite;
+
+/// <summary>The SQLite <see cref="IConsentLedger"/>: an append-only table with a unique id; a batch is one write transaction.</summary>
+/// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/> for transactions and retries.</remarks>
+public sealed class SqliteConsentLedger : IConsentLedger
+{
+    private const string Columns = "id, customer_id, purpose, channel, action, source, recorded_at, policy_version, evidence";
+
+    private static readonly (string Name, SqliteType Type)[] Parameters =
+    [
+        ("$id", SqliteType.Text), ("$customer", SqliteType.Text), ("$purpose", SqliteType.Text), ("$channel", SqliteType.Text), ("$action", SqliteType.Text),
+        ("$source", SqliteType.Text), ("$at", SqliteType.Integer), ("$policy", SqliteType.Text), ("$evidence", SqliteType.Text),
+    ];
+
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates the ledger over a database.</summary>
+    /// <param name="database">The database.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="database"/> is <see langword="null"/>.</exception>
+    public SqliteConsentLedger(SqliteDatabase database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> AppendAsync(IReadOnlyList<ConsentRecord> records, CancellationToken cancellationToken = default)
+    {
+        ConsentLedgerBatch.Check(records);
+        if (records.Count == 0)
+        {
+            return 0;
+        }
+
+        var recordedAt = records.Select(r => SqliteValues.Stored(r.RecordedAt, "recorded_at")).ToArray();
+        return await _database.WriteAsync(
+            async write =>
+            {
+                using var find = write.Command($"SELECT {Columns} FROM consent_records WHERE id = $id;");
+                find.Parameter("$id", SqliteType.Text);
+                using var insert = write.Command($"INSERT INTO consent_records ({Columns}) VALUES ($id, $customer, $purpose, $channel, $action, $source, $at, $policy, $evidence);");
+                foreach (var (name, type) in Parameters)
+                {
+                    insert.Parameter(name, type);
+                }
+
+                var appended = 0;
+                for (var i = 0; i < records.Count; i++)
+                {
+                    var record = records[i];
+                    find.Parameters["$id"].Value = record.Id;
+                    var stored = await ReadAllAsync(find, write.CancellationToken);
+                    if (stored.Count > 0)
+                    {
+                        if (stored[0] != record)
+                        {
+                            // Throwing rolls the transaction back, so nothing of the batch is written.
+                            throw ConsentRecordConflictException.ForRecord(record.Id);
+                        }
+
+                        continue;
+                    }
+
+                    insert.Parameters["$id"].Value = record.Id;
+                    insert.Parameters["$customer"].Value = record.CustomerId.Value;
+                    insert.Parameters["$purpose"].Value = SqliteValues.Name(record.Purpose);
+                    insert.Parameters["$channel"].Value = SqliteValues.Name(record.Channel);
+                    insert.Parameters["$action"].Value = SqliteValues.Name(record.Action);
+                    insert.Parameters["$source"].Value = record.Source.Value;
+                    insert.Parameters["$at"].Value = recordedAt[i];
+                    insert.Parameters["$policy"].Value = record.PolicyVersion;
+                    insert.Parameters["$evidence"].Value = SqliteValues.Db(record.Evidence);
+                    appended += await insert.ExecuteNonQueryAsync(write.CancellationToken);
+                }
+
+                return appended;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ConsentRecord>> HistoryAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT {Columns} FROM consent_records WHERE customer_id = $customer ORDER BY recorded_at, seq;";
+                command.With("$customer", customerId.Value);
+                return await ReadAllAsync(command, cancellationToken);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<ConsentState> StateAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
+        ConsentState.From(await HistoryAsync(customerId, cancellationToken));
+
+    /// <inheritdoc />
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT COUNT(*) FROM consent_records;";
+                return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            },
+            cancellationToken);
+
+    private static async ValueTask<IReadOnlyList<ConsentRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<ConsentRecord>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new ConsentRecord(
+                reader.GetString(0),
+                CustomerId.From(reader.GetString(1)),
+                reader.GetEnum<ConsentPurpose>(2),
+                reader.GetEnum<ConsentChannel>(3),
+                reader.GetEnum<ConsentAction>(4),
+                ConsentSource.From(reader.GetString(5)),
+                reader.GetInstant(6),
+                reader.GetString(7),
+                reader.GetNullableString(8)));
+        }
+
+        return records;
+    }
+}
