@@ -88,7 +88,8 @@ public static class CustomerCareServiceCollectionExtensions
             catalog.RegisterBuiltInPack();
             return catalog;
         });
-        services.TryAddSingleton<Templates.TemplateRenderer>();
+        services.TryAddSingleton<Privacy.Redaction.ITextRedactor>(Privacy.Redaction.PersonalDataRedactor.Default);
+        services.TryAddSingleton(sp => new Templates.TemplateRenderer(sp.GetRequiredService<Templates.TemplateCatalog>(), sp.GetRequiredService<Privacy.Redaction.ITextRedactor>()));
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         return new CustomerCareBuilder(services);
