@@ -21,6 +21,8 @@ public sealed class RegistrationTests
         { typeof(ISurveyStore), typeof(PostgreSqlSurveyStore) },
         { typeof(IReviewStore), typeof(PostgreSqlReviewStore) },
         { typeof(IOutboxStore), typeof(PostgreSqlOutboxStore) },
+        { typeof(IAuditLog), typeof(PostgreSqlAuditLog) },
+        { typeof(IBreachRegister), typeof(PostgreSqlBreachRegister) },
     };
 
     [Theory]
@@ -100,7 +102,7 @@ public sealed class RegistrationTests
         Type[] stores =
         [
             typeof(PostgreSqlCustomerStore), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlPriceHistoryStore), typeof(PostgreSqlCouponStore),
-            typeof(PostgreSqlComplaintStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore),
+            typeof(PostgreSqlComplaintStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore), typeof(PostgreSqlAuditLog), typeof(PostgreSqlBreachRegister),
         ];
         foreach (var store in stores)
         {

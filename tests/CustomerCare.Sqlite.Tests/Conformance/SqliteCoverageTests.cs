@@ -15,6 +15,8 @@ public sealed class SqliteCoverageTests
         typeof(SqliteSurveyStore),
         typeof(SqliteReviewStore),
         typeof(SqliteOutboxStore),
+        typeof(SqliteAuditLog),
+        typeof(SqliteBreachRegister),
     ];
 
     public static TheoryData<Type> Stores { get; } = new(StoreTypes);

@@ -25,15 +25,15 @@ public sealed class MigrationTests
     public async Task Migrate_BrokenScript_IsRolledBackWhole_AndTheVersionStays()
     {
         using var temp = new TempDatabase();
-        var broken = new Migration(2, "broken", "CREATE TABLE half_done (x INTEGER); INSERT INTO half_done VALUES (1); INSERT INTO no_such_table VALUES (1);");
+        var broken = new Migration(MigrationSet.Embedded.Count + 1, "broken", "CREATE TABLE half_done (x INTEGER); INSERT INTO half_done VALUES (1); INSERT INTO no_such_table VALUES (1);");
         using var database = new SqliteDatabase(new SqliteStoreOptions { Path = temp.Path }, TestClocks.AtUtc(2026, 11, 22), [.. MigrationSet.Embedded, broken]);
         var migrator = new SqliteMigrator(database);
 
         var error = await Assert.ThrowsAsync<SqliteMigrationException>(async () => await migrator.MigrateAsync());
 
-        Assert.Equal((2, "broken"), (error.Version, error.Description));
+        Assert.Equal((MigrationSet.Embedded.Count + 1, "broken"), (error.Version, error.Description));
         Assert.Contains(temp.Path, error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await migrator.GetVersionAsync());
+        Assert.Equal(MigrationSet.Embedded.Count, await migrator.GetVersionAsync());
         Assert.Equal(0L, Scalar(temp.Path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done';"));
     }
 

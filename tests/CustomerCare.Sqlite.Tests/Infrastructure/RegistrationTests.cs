@@ -25,6 +25,8 @@ public sealed class RegistrationTests : IDisposable
         { typeof(ISurveyStore), typeof(SqliteSurveyStore) },
         { typeof(IReviewStore), typeof(SqliteReviewStore) },
         { typeof(IOutboxStore), typeof(SqliteOutboxStore) },
+        { typeof(IAuditLog), typeof(SqliteAuditLog) },
+        { typeof(IBreachRegister), typeof(SqliteBreachRegister) },
     };
 
     [Theory]

@@ -11,13 +11,14 @@ public sealed record BreachAudience
     public const int MaxCustomerIds = 1_000_000;
 
     /// <summary>Creates an audience from exactly one of its two forms.</summary>
-    /// <param name="customerIds">The affected customers, or <see langword="null"/> when a rule is given.</param>
+    /// <param name="customerIds">The affected customers, or <see langword="null"/> (or empty) when a rule is given.</param>
     /// <param name="segmentRule">The segment rule text, or <see langword="null"/> when ids are given.</param>
     /// <exception cref="FieldValidationException">Both or neither are given, the list is empty or too long, or the rule reads the whole population.</exception>
     /// <exception cref="SegmentRuleException">The rule is malformed; the error has a line and a column.</exception>
-    public BreachAudience(IEnumerable<CustomerId>? customerIds, string? segmentRule)
+    public BreachAudience(IReadOnlyList<CustomerId>? customerIds, string? segmentRule)
     {
-        if ((customerIds is null) == (segmentRule is null))
+        // A stored segment audience reads back with an empty list beside its rule.
+        if (segmentRule is not null && customerIds is { Count: > 0 } || segmentRule is null && customerIds is null)
         {
             throw FieldValidationException.For("affected", null, FieldErrorCodes.Required, "give either customer ids or a segment rule, not both");
         }
@@ -52,7 +53,7 @@ public sealed record BreachAudience
     /// <returns>The audience.</returns>
     /// <exception cref="FieldValidationException">The list is empty or too long.</exception>
     public static BreachAudience Customers(IEnumerable<CustomerId> customerIds) =>
-        new(customerIds ?? throw new ArgumentNullException(nameof(customerIds)), null);
+        new([.. customerIds ?? throw new ArgumentNullException(nameof(customerIds))], null);
 
     /// <summary>An audience selected by a segment rule, such as <c>city = 'İstanbul' and orders &gt;= 1</c>.</summary>
     /// <param name="rule">The rule text.</param>

@@ -32,7 +32,7 @@ public sealed record DataBreach
     /// <param name="affected">Who was affected.</param>
     /// <param name="notices">The notice text by language (<c>tr</c>, <c>en</c>); a customer whose language is missing gets the first.</param>
     /// <exception cref="FieldValidationException">A value is missing, too long or malformed; every problem is listed.</exception>
-    public DataBreach(string id, string description, Instant occurredAt, Instant detectedAt, IEnumerable<string> dataCategories, BreachAudience affected, IReadOnlyDictionary<string, BreachNoticeText> notices)
+    public DataBreach(string id, string description, Instant occurredAt, Instant detectedAt, IReadOnlyList<string> dataCategories, BreachAudience affected, IReadOnlyDictionary<string, BreachNoticeText> notices)
     {
         var errors = new List<FieldError>();
         if (Identifiers.Check(id, MaxIdLength, "id") is { } idError)
@@ -75,7 +75,7 @@ public sealed record DataBreach
         Description = description;
         OccurredAt = occurredAt;
         DetectedAt = detectedAt;
-        DataCategories = categories;
+        DataCategories = [.. categories];
         Affected = affected!;
         Notices = notices!.ToImmutableSortedDictionary(StringComparer.Ordinal);
     }
