@@ -59,5 +59,6 @@ public static class Program
         CouponsCommand.Create(context),
         TemplatesCommand.Create(context),
         CampaignsCommand.Create(context),
+        BreachCommand.Create(context),
     ];
 }
