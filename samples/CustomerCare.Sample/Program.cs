@@ -60,5 +60,6 @@ public static class Program
         TemplatesCommand.Create(context),
         CampaignsCommand.Create(context),
         CustomerCommand.Create(context),
+        BreachCommand.Create(context),
     ];
 }

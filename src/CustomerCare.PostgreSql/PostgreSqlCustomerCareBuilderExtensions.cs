@@ -63,6 +63,8 @@ public static class PostgreSqlCustomerCareBuilderExtensions
         Replace<ICampaignLedger>(services, sp => sp.GetRequiredService<PostgreSqlCouponStore>());
         Replace<IComplaintStore>(services, sp => new PostgreSqlComplaintStore(Database(sp)));
         Replace<ICompensationLedger>(services, sp => new PostgreSqlCompensationLedger(Database(sp)));
+        Replace<IAuditLog>(services, sp => new PostgreSqlAuditLog(Database(sp)));
+        Replace<IBreachRegister>(services, sp => new PostgreSqlBreachRegister(Database(sp)));
         Replace<ISurveyStore>(services, sp => new PostgreSqlSurveyStore(Database(sp)));
         Replace<IReviewStore>(services, sp => new PostgreSqlReviewStore(Database(sp)));
         Replace<IOutboxStore>(services, sp => new PostgreSqlOutboxStore(Database(sp)));

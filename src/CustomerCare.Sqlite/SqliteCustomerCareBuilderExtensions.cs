@@ -65,6 +65,8 @@ public static class SqliteCustomerCareBuilderExtensions
         Replace<IPriceHistoryStore, SqlitePriceHistoryStore>(services);
         Replace<IComplaintStore, SqliteComplaintStore>(services);
         Replace<ICompensationLedger, SqliteCompensationLedger>(services);
+        Replace<IAuditLog, SqliteAuditLog>(services);
+        Replace<IBreachRegister, SqliteBreachRegister>(services);
         Replace<ISurveyStore, SqliteSurveyStore>(services);
         Replace<IReviewStore, SqliteReviewStore>(services);
         Replace<IOutboxStore, SqliteOutboxStore>(services);

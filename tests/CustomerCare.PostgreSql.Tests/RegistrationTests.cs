@@ -23,6 +23,8 @@ public sealed class RegistrationTests
         { typeof(IOutboxStore), typeof(PostgreSqlOutboxStore) },
         { typeof(IJobLeaseStore), typeof(PostgreSqlJobLeaseStore) },
         { typeof(IConsentLedger), typeof(PostgreSqlConsentLedger) },
+        { typeof(IAuditLog), typeof(PostgreSqlAuditLog) },
+        { typeof(IBreachRegister), typeof(PostgreSqlBreachRegister) },
     };
 
     [Theory]
@@ -118,8 +120,7 @@ public sealed class RegistrationTests
         [
             typeof(PostgreSqlCustomerStore), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlPriceHistoryStore), typeof(PostgreSqlCouponStore),
             typeof(PostgreSqlComplaintStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore),
-            typeof(PostgreSqlJobLeaseStore),
-            typeof(PostgreSqlConsentLedger),
+            typeof(PostgreSqlJobLeaseStore), typeof(PostgreSqlConsentLedger), typeof(PostgreSqlAuditLog), typeof(PostgreSqlBreachRegister),
         ];
         foreach (var store in stores)
         {

@@ -17,15 +17,18 @@ public sealed class ComplaintService
     private readonly IClock _clock;
     private readonly IComplaintObserver[] _observers;
     private readonly Sla.ComplaintSlaTracker? _sla;
+    private readonly Privacy.Audit.AuditTrail? _audit;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The complaint store.</param>
     /// <param name="clock">The clock changes are stamped with.</param>
     /// <param name="observers">Told about status changes after they are stored.</param>
     /// <param name="sla">Keeps the response timers in step with each change; <see langword="null"/> for none.</param>
-    public ComplaintService(IComplaintStore store, IClock clock, IEnumerable<IComplaintObserver> observers, Sla.ComplaintSlaTracker? sla = null)
+    /// <param name="audit">Records each staff action (move, assignment, category correction, reply) after it is stored; <see langword="null"/> for none.</param>
+    public ComplaintService(IComplaintStore store, IClock clock, IEnumerable<IComplaintObserver> observers, Sla.ComplaintSlaTracker? sla = null, Privacy.Audit.AuditTrail? audit = null)
     {
         _sla = sla;
+        _audit = audit;
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _observers = [.. observers ?? throw new ArgumentNullException(nameof(observers))];
@@ -49,6 +52,7 @@ public sealed class ComplaintService
             from = complaint.Status;
             return Move(complaint, to, actor, now, note);
         }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, id, $"status {from} -> {to}", cancellationToken).ConfigureAwait(false);
         await NotifyAsync(new ComplaintStatusChanged(stored, _clock.GetCurrentInstant(), from, to), cancellationToken).ConfigureAwait(false);
         return stored;
     }
@@ -60,15 +64,22 @@ public sealed class ComplaintService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored complaint.</returns>
     /// <exception cref="KeyNotFoundException">No such complaint.</exception>
-    public ValueTask<Complaint> AssignAsync(ComplaintId id, string member, string actor, CancellationToken cancellationToken = default)
+    public async ValueTask<Complaint> AssignAsync(ComplaintId id, string member, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(member);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        return ChangeAsync(id, (complaint, now) => complaint with
+        string? before = null;
+        var stored = await ChangeAsync(id, (complaint, now) =>
         {
-            AssignedTo = member,
-            History = complaint.History.Add(new ComplaintHistoryEntry(now, actor, ComplaintAction.Assigned, complaint.AssignedTo, member)),
-        }, cancellationToken);
+            before = complaint.AssignedTo;
+            return complaint with
+            {
+                AssignedTo = member,
+                History = complaint.History.Add(new ComplaintHistoryEntry(now, actor, ComplaintAction.Assigned, complaint.AssignedTo, member)),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, id, $"assigned {before ?? "(nobody)"} -> {member}", cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>Corrects a complaint's category; the correction is kept, and the classifier never overrides it.</summary>
@@ -80,7 +91,7 @@ public sealed class ComplaintService
     /// <returns>The stored complaint.</returns>
     /// <exception cref="KeyNotFoundException">No such complaint.</exception>
     /// <exception cref="FieldValidationException">The category is not defined.</exception>
-    public ValueTask<Complaint> CorrectCategoryAsync(ComplaintId id, ComplaintCategory category, string actor, string? note = null, CancellationToken cancellationToken = default)
+    public async ValueTask<Complaint> CorrectCategoryAsync(ComplaintId id, ComplaintCategory category, string actor, string? note = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         if (!Enum.IsDefined(category))
@@ -88,12 +99,19 @@ public sealed class ComplaintService
             throw FieldValidationException.For("category", category.ToString(), FieldErrorCodes.Unknown, "is not a complaint category");
         }
 
-        return ChangeAsync(id, (complaint, now) => complaint with
+        ComplaintCategory before = default;
+        var stored = await ChangeAsync(id, (complaint, now) =>
         {
-            Category = category,
-            CategoryCorrectedBy = actor,
-            History = complaint.History.Add(new ComplaintHistoryEntry(now, actor, ComplaintAction.CategoryCorrected, complaint.Category.ToString(), category.ToString(), note)),
-        }, cancellationToken);
+            before = complaint.Category;
+            return complaint with
+            {
+                Category = category,
+                CategoryCorrectedBy = actor,
+                History = complaint.History.Add(new ComplaintHistoryEntry(now, actor, ComplaintAction.CategoryCorrected, complaint.Category.ToString(), category.ToString(), note)),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, id, $"category {before} -> {category}", cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>
@@ -105,10 +123,10 @@ public sealed class ComplaintService
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The stored complaint.</returns>
     /// <exception cref="KeyNotFoundException">No such complaint.</exception>
-    public ValueTask<Complaint> RecordReplyAsync(ComplaintId id, string actor, CancellationToken cancellationToken = default)
+    public async ValueTask<Complaint> RecordReplyAsync(ComplaintId id, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        return ChangeAsync(id, (complaint, now) =>
+        var stored = await ChangeAsync(id, (complaint, now) =>
         {
             var replied = complaint with
             {
@@ -118,7 +136,9 @@ public sealed class ComplaintService
             return complaint.Status is ComplaintStatus.New or ComplaintStatus.Acknowledged or ComplaintStatus.Reopened
                 ? Move(replied, ComplaintStatus.InProgress, actor, now, "answered")
                 : replied;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, id, "replied to the customer", cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 
     /// <summary>
@@ -191,6 +211,15 @@ public sealed class ComplaintService
         }
 
         throw new ConcurrencyException($"Complaint {id} kept changing under {MaxAttempts} attempts to update it.");
+    }
+
+    // Notes are left out: staff write free text there, and the audit log keeps no personal data.
+    private async ValueTask AuditAsync(string actor, ComplaintId id, string details, CancellationToken cancellationToken)
+    {
+        if (_audit is not null)
+        {
+            await _audit.RecordAsync(actor, Privacy.Audit.AuditActionKind.ComplaintStaffAction, "complaint:" + id, details, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async ValueTask NotifyAsync(ComplaintEvent complaintEvent, CancellationToken cancellationToken)

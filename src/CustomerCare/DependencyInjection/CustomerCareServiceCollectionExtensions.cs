@@ -93,7 +93,19 @@ public static class CustomerCareServiceCollectionExtensions
             catalog.RegisterBuiltInPack();
             return catalog;
         });
-        services.TryAddSingleton<Templates.TemplateRenderer>();
+        services.TryAddSingleton<Privacy.Redaction.ITextRedactor>(Privacy.Redaction.PersonalDataRedactor.Default);
+        services.TryAddSingleton<IAuditLog, InMemoryAuditLog>();
+        services.TryAddSingleton<Privacy.Audit.AuditTrail>();
+        services.TryAddSingleton<IBreachRegister, InMemoryBreachRegister>();
+        services.TryAddSingleton(sp => new Privacy.Breach.BreachNotifier(
+            sp.GetRequiredService<IBreachRegister>(),
+            sp.GetRequiredService<ICustomerStore>(),
+            sp.GetService<Notifications.NotificationComposer>()
+                ?? throw new InvalidOperationException("BreachNotifier sends through the NotificationComposer: call AddNotifications() and register an outbound channel."),
+            sp.GetRequiredService<IOutboxStore>(),
+            sp.GetRequiredService<Privacy.Audit.AuditTrail>(),
+            sp.GetRequiredService<IClock>()));
+        services.TryAddSingleton(sp => new Templates.TemplateRenderer(sp.GetRequiredService<Templates.TemplateCatalog>(), sp.GetRequiredService<Privacy.Redaction.ITextRedactor>()));
         services.TryAddSingleton(sp => new Campaigns.Recovery.ServiceRecoveryIssuer(
             sp.GetRequiredService<ICampaignLedger>(), sp.GetRequiredService<Coupons.Codes.CouponCodeGenerator>(), sp.GetRequiredService<IClock>()));
         AddPrivacy(services);

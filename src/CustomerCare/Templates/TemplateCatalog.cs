@@ -49,7 +49,7 @@ public sealed class TemplateCatalog
     {
         ArgumentNullException.ThrowIfNull(source);
         var compiled = TemplateEngine.Compile(key, source);
-        TemplateEngine.Render(compiled, key, TemplateSamples.For(key.Kind, key.Locale), Options, CancellationToken.None);
+        TemplateEngine.Render(compiled, key, TemplateSamples.For(key.Kind, key.Locale), Options, Privacy.Redaction.PersonalDataRedactor.Default, CancellationToken.None);
         _templates[key] = compiled;
     }
 

@@ -45,7 +45,7 @@ internal static class TemplateEngine
         return new CompiledTemplate(key, source.Origin, text, subject, html, source.FirstLines);
     }
 
-    public static RenderedMessage Render(CompiledTemplate template, TemplateKey requested, TemplateModel model, TemplateOptions options, CancellationToken cancellationToken)
+    public static RenderedMessage Render(CompiledTemplate template, TemplateKey requested, TemplateModel model, TemplateOptions options, Privacy.Redaction.ITextRedactor publicReplyRedactor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -68,6 +68,13 @@ internal static class TemplateEngine
         }
 
         var sms = CheckChannel(template.Key, requested.Channel, text, subject, options);
+        if (requested.Channel == MessageChannel.PublicSocialReply)
+        {
+            // The guard refused what a template must never say in public; the redactor masks what slipped into the
+            // values (an identity number, an IBAN, a card) so it never leaves either.
+            text = publicReplyRedactor.Redact(text);
+        }
+
         return new RenderedMessage(requested, template.Key, text, subject, html, sms);
     }
 

@@ -2,19 +2,33 @@ namespace CustomerCare.Templates;
 
 /// <summary>Renders templates from a <see cref="TemplateCatalog"/> in the sandbox and checks the channel rules.</summary>
 /// <remarks>
-/// Thread-safe. Every render gets a fresh context with <see cref="TemplateLimits"/> applied, strict variables, no
+/// A <see cref="MessageChannel.PublicSocialReply"/> is checked by the channel rules (no e-mail address, phone number,
+/// amount or address: a <see cref="ChannelRuleException"/>) and then passed through a redactor, which masks any other
+/// personal data, such as an identity number, an IBAN or a card number. Thread-safe. Every render gets a fresh context with <see cref="TemplateLimits"/> applied, strict variables, no
 /// access to .NET members, and a time limit of <see cref="TemplateOptions.RenderTimeout"/>.
 /// </remarks>
 public sealed class TemplateRenderer
 {
     private readonly TemplateCatalog _catalog;
+    private readonly Privacy.Redaction.ITextRedactor _publicReplyRedactor;
 
-    /// <summary>Creates a renderer over a catalog.</summary>
+    /// <summary>Creates a renderer over a catalog; public replies pass through <see cref="Privacy.Redaction.PersonalDataRedactor.Default"/>.</summary>
     /// <param name="catalog">The catalog.</param>
     public TemplateRenderer(TemplateCatalog catalog)
+        : this(catalog, Privacy.Redaction.PersonalDataRedactor.Default)
+    {
+    }
+
+    /// <summary>Creates a renderer over a catalog, with the redactor public replies pass through.</summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="publicReplyRedactor">Masks personal data in every rendered public reply.</param>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public TemplateRenderer(TemplateCatalog catalog, Privacy.Redaction.ITextRedactor publicReplyRedactor)
     {
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(publicReplyRedactor);
         _catalog = catalog;
+        _publicReplyRedactor = publicReplyRedactor;
     }
 
     /// <summary>Renders the best variant of a template for a customer.</summary>
@@ -29,7 +43,7 @@ public sealed class TemplateRenderer
     public RenderedMessage Render(TemplateKey key, TemplateModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return TemplateEngine.Render(_catalog.Resolve(key), key, model, _catalog.Options, cancellationToken);
+        return TemplateEngine.Render(_catalog.Resolve(key), key, model, _catalog.Options, _publicReplyRedactor, cancellationToken);
     }
 
     /// <summary>Renders a template with its kind's sample model (<see cref="TemplateSamples"/>), for staff to preview.</summary>

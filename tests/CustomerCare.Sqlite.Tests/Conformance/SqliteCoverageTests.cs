@@ -17,6 +17,8 @@ public sealed class SqliteCoverageTests
         typeof(SqliteOutboxStore),
         typeof(SqliteJobLeaseStore),
         typeof(SqliteConsentLedger),
+        typeof(SqliteAuditLog),
+        typeof(SqliteBreachRegister),
     ];
 
     public static TheoryData<Type> Stores { get; } = new(StoreTypes);

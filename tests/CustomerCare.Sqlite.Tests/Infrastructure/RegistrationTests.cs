@@ -27,6 +27,8 @@ public sealed class RegistrationTests : IDisposable
         { typeof(IOutboxStore), typeof(SqliteOutboxStore) },
         { typeof(IJobLeaseStore), typeof(SqliteJobLeaseStore) },
         { typeof(IConsentLedger), typeof(SqliteConsentLedger) },
+        { typeof(IAuditLog), typeof(SqliteAuditLog) },
+        { typeof(IBreachRegister), typeof(SqliteBreachRegister) },
     };
 
     [Theory]
