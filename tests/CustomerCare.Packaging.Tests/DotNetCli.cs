@@ -7,7 +7,7 @@ namespace CustomerCare.Packaging.Tests;
 internal static class DotNetCli
 {
     // What dotnet test sets for its own build and test host must not steer the child builds (a different SDK or MSBuild).
-    private static readonly string[] _inheritedPrefixesToDrop = ["MSBUILD", "VSTEST_", "TESTINGPLATFORM_"];
+    private static readonly string[] InheritedPrefixesToDrop = ["MSBUILD", "VSTEST_", "TESTINGPLATFORM_"];
 
     public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
@@ -25,7 +25,7 @@ internal static class DotNetCli
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var key in start.Environment.Keys.Where(k => _inheritedPrefixesToDrop.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+        foreach (var key in start.Environment.Keys.Where(k => InheritedPrefixesToDrop.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
         {
             start.Environment.Remove(key);
         }

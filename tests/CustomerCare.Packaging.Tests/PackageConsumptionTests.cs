@@ -11,8 +11,8 @@ namespace CustomerCare.Packaging.Tests;
 /// </summary>
 public sealed class PackageConsumptionTests : IDisposable
 {
-    private static readonly TimeSpan _commandTimeout = TimeSpan.FromMinutes(10);
-    private static readonly string[] _packedProjects = ["CustomerCare", "CustomerCare.Sqlite"];
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
+    private static readonly string[] PackedProjects = ["CustomerCare", "CustomerCare.Sqlite"];
 
     private readonly string _work = Directory.CreateTempSubdirectory("customercare-packaging-").FullName;
 
@@ -27,11 +27,11 @@ public sealed class PackageConsumptionTests : IDisposable
         var packages = Directory.CreateDirectory(Path.Combine(_work, "packages")).FullName;
         var build = Path.Combine(_work, "build");
 
-        foreach (var project in _packedProjects)
+        foreach (var project in PackedProjects)
         {
             // The artifacts layout under the temporary folder keeps this build out of src/*/bin and src/*/obj, which the
             // solution build and the other test assemblies use at the same time.
-            var pack = await DotNetCli.RunAsync(root, _commandTimeout,
+            var pack = await DotNetCli.RunAsync(root, CommandTimeout,
                 "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", packages, "-nologo", "-nodeReuse:false",
                 "-p:Version=" + _version, "-p:UseArtifactsOutput=true", "-p:ArtifactsPath=" + build);
             Assert.True(pack.ExitCode == 0, pack.Describe());
@@ -42,7 +42,7 @@ public sealed class PackageConsumptionTests : IDisposable
         await WriteConsoleAppAsync(root, app, packages);
 
         var database = Path.Combine(_work, "customercare.db");
-        var run = await DotNetCli.RunAsync(app, _commandTimeout, "run", "-c", "Release", "-nodeReuse:false", "--", database);
+        var run = await DotNetCli.RunAsync(app, CommandTimeout, "run", "-c", "Release", "-nodeReuse:false", "--", database);
 
         Assert.True(run.ExitCode == 0, run.Describe());
         var result = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith(ConsoleConsumer.ResultPrefix, StringComparison.Ordinal)).ToList();
@@ -56,7 +56,7 @@ public sealed class PackageConsumptionTests : IDisposable
         Directory.Delete(_work, recursive: true);
         // The unique version's copies in the global cache are of no use to anyone after this run.
         var globalPackages = GlobalPackagesFolder();
-        foreach (var project in _packedProjects)
+        foreach (var project in PackedProjects)
         {
             var copy = Path.Combine(globalPackages, project.ToLowerInvariant(), _version);
             if (Directory.Exists(copy))
@@ -106,7 +106,7 @@ public sealed class PackageConsumptionTests : IDisposable
     private async Task WriteConsoleAppAsync(string root, string app, string packages)
     {
         // Run where the repository's own NuGet.config, if any, would apply: the same sources the solution restores from.
-        var sources = await DotNetCli.RunAsync(root, _commandTimeout, "nuget", "list", "source", "--format", "short");
+        var sources = await DotNetCli.RunAsync(root, CommandTimeout, "nuget", "list", "source", "--format", "short");
         Assert.True(sources.ExitCode == 0, sources.Describe());
         var machineSources = sources.Output.Split('\n').Select(l => l.Trim())
             .Where(l => l.StartsWith("E ", StringComparison.Ordinal)).Select(l => l[2..].Trim()).ToList();
@@ -128,7 +128,7 @@ public sealed class PackageConsumptionTests : IDisposable
     {
         using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "obj", "project.assets.json")));
         var libraries = assets.RootElement.GetProperty("libraries");
-        foreach (var project in _packedProjects)
+        foreach (var project in PackedProjects)
         {
             Assert.True(libraries.TryGetProperty($"{project}/{_version}", out var library), $"{project} {_version} is not in project.assets.json");
             Assert.Equal("package", library.GetProperty("type").GetString());
