@@ -190,9 +190,9 @@ public static class CustomerCareServiceCollectionExtensions
     private static void AddPrivacy(IServiceCollection services)
     {
         services.TryAddSingleton(sp => new Privacy.Export.CustomerDataExporter(
-            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>()));
+            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>(), sp.GetService<Privacy.Audit.AuditTrail>()));
         services.TryAddSingleton(sp => new Privacy.Erasure.CustomerEraser(
-            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>(), sp.GetService<Privacy.Redaction.ITextRedactor>()));
+            Privacy.PersonalDataHolders.Discover(sp), sp.GetRequiredService<ICustomerStore>(), sp.GetRequiredService<IClock>(), sp.GetService<Privacy.Redaction.ITextRedactor>(), sp.GetService<Privacy.Audit.AuditTrail>()));
     }
 
     private static Policy.SatisfactionPolicyOptions Policy(IServiceProvider services) => services.GetRequiredService<IOptions<CustomerCareOptions>>().Value.Policy;

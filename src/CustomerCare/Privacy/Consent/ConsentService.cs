@@ -1,4 +1,5 @@
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Audit;
 using CustomerCare.Storage;
 using Microsoft.Extensions.Options;
 
@@ -23,18 +24,21 @@ public sealed class ConsentService
     private readonly IConsentLedger _ledger;
     private readonly ICustomerStore _customers;
     private readonly int _maxAttempts;
+    private readonly AuditTrail? _audit;
 
     /// <summary>Creates the service.</summary>
     /// <param name="ledger">The consent ledger.</param>
     /// <param name="customers">The customer store holding the snapshots.</param>
     /// <param name="options">The library options, for <see cref="CustomerCareOptions.MaxCommitAttempts"/>.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ConsentService(IConsentLedger ledger, ICustomerStore customers, IOptions<CustomerCareOptions> options)
+    /// <param name="audit">Where each batch of new records is recorded (customers, purposes, channels, actions); optional.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    public ConsentService(IConsentLedger ledger, ICustomerStore customers, IOptions<CustomerCareOptions> options, AuditTrail? audit = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
         _customers = customers ?? throw new ArgumentNullException(nameof(customers));
         _maxAttempts = Math.Max(1, options.Value.MaxCommitAttempts);
+        _audit = audit;
     }
 
     /// <summary>Records one grant or withdrawal and updates the customer's snapshot.</summary>
@@ -61,8 +65,17 @@ public sealed class ConsentService
     {
         ConsentLedgerBatch.Check(records);
         // The ledger first: it is the source of truth, and an append is idempotent, so a failed snapshot can be redone.
-        // (An audit log entry for a consent change belongs here, after the append.)
         var appended = await _ledger.AppendAsync(records, cancellationToken).ConfigureAwait(false);
+        if (appended > 0 && _audit is not null)
+        {
+            // Evidence and sources stay in the ledger; the audit entry says only who changed what, without personal data.
+            var subject = records.Count == 1 ? records[0].CustomerId.Value : $"{records.Select(r => r.CustomerId).Distinct().Count()} customers";
+            var details = string.Join(
+                ",",
+                records.GroupBy(r => $"{r.Action}:{r.Purpose}/{r.Channel}".ToLowerInvariant()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}"));
+            await _audit.RecordAsync("consent", AuditActionKind.ConsentChange, subject, details, cancellationToken).ConfigureAwait(false);
+        }
+
         var states = new Dictionary<CustomerId, ConsentState>();
         var updated = 0;
         foreach (var customerId in records.Select(r => r.CustomerId).Distinct())

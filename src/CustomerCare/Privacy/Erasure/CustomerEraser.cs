@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Audit;
 using CustomerCare.Privacy.Redaction;
 using CustomerCare.Storage;
 using NodaTime;
@@ -25,14 +26,16 @@ public sealed class CustomerEraser
     private readonly ICustomerStore _customers;
     private readonly IClock _clock;
     private readonly ITextRedactor? _redactor;
+    private readonly AuditTrail? _audit;
 
     /// <summary>Creates the eraser.</summary>
     /// <param name="holders">The stores that take part; the customer store among them is run last.</param>
     /// <param name="customers">The customer store, which holds the profile and its known values.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="redactor">The pattern redactor for free text, run after the known values are masked; optional.</param>
+    /// <param name="audit">Where each erasure is recorded (which customer, what each store changed, no personal data); optional.</param>
     /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
-    public CustomerEraser(IEnumerable<IPersonalDataHolder> holders, ICustomerStore customers, IClock clock, ITextRedactor? redactor = null)
+    public CustomerEraser(IEnumerable<IPersonalDataHolder> holders, ICustomerStore customers, IClock clock, ITextRedactor? redactor = null, AuditTrail? audit = null)
     {
         ArgumentNullException.ThrowIfNull(holders);
         ArgumentNullException.ThrowIfNull(customers);
@@ -41,6 +44,7 @@ public sealed class CustomerEraser
         _customers = customers;
         _clock = clock;
         _redactor = redactor;
+        _audit = audit;
     }
 
     /// <summary>The stores that take part, in the order they are erased: the customer store last.</summary>
@@ -90,12 +94,15 @@ public sealed class CustomerEraser
         }
     }
 
-    // The audit log records who erased whom and what changed; it is wired here when the audit log lands.
-    private static ValueTask AuditAsync(ErasureReport report, CancellationToken cancellationToken)
+    private async ValueTask AuditAsync(ErasureReport report, CancellationToken cancellationToken)
     {
-        _ = report;
-        _ = cancellationToken;
-        return ValueTask.CompletedTask;
+        if (_audit is null)
+        {
+            return;
+        }
+
+        var changes = string.Join("; ", report.Stores.Select(store => $"{store.Store}: {(store.Error is null ? store.Changes.ToString() : "failed")}"));
+        await _audit.RecordAsync("system", AuditActionKind.Erasure, report.CustomerId.Value, $"complete={report.IsComplete}; {changes}", cancellationToken).ConfigureAwait(false);
     }
 
     private static string Name(IPersonalDataHolder holder) => holder.GetType().Name;

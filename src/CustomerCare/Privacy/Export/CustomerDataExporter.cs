@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerCare.Customers;
+using CustomerCare.Privacy.Audit;
 using CustomerCare.Storage;
 using NodaTime;
 
@@ -15,13 +16,15 @@ public sealed class CustomerDataExporter
     private readonly IReadOnlyList<IPersonalDataHolder> _holders;
     private readonly ICustomerStore _customers;
     private readonly IClock _clock;
+    private readonly AuditTrail? _audit;
 
     /// <summary>Creates the exporter.</summary>
     /// <param name="holders">The stores that take part.</param>
     /// <param name="customers">The customer store, which says whether the customer exists.</param>
     /// <param name="clock">The clock that stamps the export.</param>
-    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public CustomerDataExporter(IEnumerable<IPersonalDataHolder> holders, ICustomerStore customers, IClock clock)
+    /// <param name="audit">Where each export is recorded (which customer, which sections); optional.</param>
+    /// <exception cref="ArgumentNullException">A required argument is <see langword="null"/>.</exception>
+    public CustomerDataExporter(IEnumerable<IPersonalDataHolder> holders, ICustomerStore customers, IClock clock, AuditTrail? audit = null)
     {
         ArgumentNullException.ThrowIfNull(holders);
         ArgumentNullException.ThrowIfNull(customers);
@@ -29,6 +32,7 @@ public sealed class CustomerDataExporter
         _holders = [.. holders.Distinct(ReferenceEqualityComparer.Instance).Cast<IPersonalDataHolder>()];
         _customers = customers;
         _clock = clock;
+        _audit = audit;
     }
 
     /// <summary>Exports everything held about a customer.</summary>
@@ -53,6 +57,11 @@ public sealed class CustomerDataExporter
 
                 sections.Add(section.Name, section.Content);
             }
+        }
+
+        if (_audit is not null)
+        {
+            await _audit.RecordAsync("system", AuditActionKind.Export, customerId.Value, "sections=" + string.Join(",", sections.Keys.Order(StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
         }
 
         return new CustomerDataExport(customerId, _clock.GetCurrentInstant(), sections);
