@@ -420,7 +420,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
             async connection =>
             {
                 using var profile = connection.CreateCommand();
-                profile.CommandText = "SELECT version, document FROM customers WHERE id = $id;";
+                profile.CommandText = "SELECT version, document, id FROM customers WHERE id = $id;";
                 profile.With("$id", customerId.Value);
                 Customer? customer;
                 using (var reader = await profile.ExecuteReaderAsync(cancellationToken))
