@@ -166,7 +166,8 @@ public sealed class SpecificationTranslationTests
                 .BornOn(month, day)
                 .WithStats(stats with { ReturnsCount = random.Next(0, 3) })
                 .WithEngagement(EngagementCounters.None with { ReviewCount = random.Next(0, 4) })
-                .Build() with { Consents = CustomerCare.Privacy.Consent.ConsentState.FromMask(random.Next(CustomerCare.Privacy.Consent.ConsentState.AllMask + 1)) };
+                .Build() with
+            { Consents = CustomerCare.Privacy.Consent.ConsentState.FromMask(random.Next(CustomerCare.Privacy.Consent.ConsentState.AllMask + 1)) };
         }).ToArray();
     }
 

@@ -13,9 +13,29 @@ public sealed class IbanDetector : IPersonalDataDetector
 
     private static readonly Dictionary<string, int> Lengths = new(StringComparer.Ordinal)
     {
-        ["TR"] = 26, ["DE"] = 22, ["GB"] = 22, ["FR"] = 27, ["NL"] = 18, ["ES"] = 24, ["IT"] = 27, ["BE"] = 16,
-        ["AT"] = 20, ["CH"] = 21, ["IE"] = 22, ["PL"] = 28, ["PT"] = 25, ["SE"] = 24, ["DK"] = 18, ["NO"] = 15,
-        ["FI"] = 18, ["GR"] = 27, ["CY"] = 28, ["AZ"] = 28, ["GE"] = 22, ["AE"] = 23, ["SA"] = 24,
+        ["TR"] = 26,
+        ["DE"] = 22,
+        ["GB"] = 22,
+        ["FR"] = 27,
+        ["NL"] = 18,
+        ["ES"] = 24,
+        ["IT"] = 27,
+        ["BE"] = 16,
+        ["AT"] = 20,
+        ["CH"] = 21,
+        ["IE"] = 22,
+        ["PL"] = 28,
+        ["PT"] = 25,
+        ["SE"] = 24,
+        ["DK"] = 18,
+        ["NO"] = 15,
+        ["FI"] = 18,
+        ["GR"] = 27,
+        ["CY"] = 28,
+        ["AZ"] = 28,
+        ["GE"] = 22,
+        ["AE"] = 23,
+        ["SA"] = 24,
     };
 
     /// <inheritdoc />
