@@ -11,6 +11,7 @@ using CustomerCare.Notifications;
 using CustomerCare.Orders;
 using CustomerCare.Policy.Compensation;
 using CustomerCare.Policy.Promises;
+using CustomerCare.Privacy.Consent;
 using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -151,6 +152,10 @@ public abstract partial class PersonalDataErasureConformanceTests
         Assert.Equal(CompensationOutcome.Recorded, compensation.Outcome);
 
         await services.GetRequiredService<ISegmentMembershipStore>().RecordAsync("vip", Earlier, [Subject, Bystander]);
+
+        // The evidence of a consent names the customer; an erasure removes it and keeps what was agreed and when.
+        var consent = new ConsentRecord("consent-1", Subject, ConsentPurpose.Marketing, ConsentChannel.Email, ConsentAction.Grant, ConsentSource.WebForm, Earlier, "2027-01", $"web form sent from {Email} by {GivenName} Şahin");
+        Assert.Equal(1, await services.GetRequiredService<IConsentLedger>().AppendAsync([consent]));
 
         return new Seeded(code, order.Id, complaint.Id, bystanderComplaint.Id, survey.Id, review.ReviewId);
     }

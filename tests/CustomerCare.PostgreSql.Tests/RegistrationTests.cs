@@ -58,7 +58,7 @@ public sealed class RegistrationTests
         var holders = provider.GetRequiredService<CustomerCare.Privacy.Erasure.CustomerEraser>().Holders;
 
         Assert.Equal(
-            [typeof(PostgreSqlComplaintStore), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore), typeof(PostgreSqlCouponStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlCustomerStore)],
+            [typeof(PostgreSqlComplaintStore), typeof(PostgreSqlSurveyStore), typeof(PostgreSqlReviewStore), typeof(PostgreSqlOutboxStore), typeof(PostgreSqlCouponStore), typeof(PostgreSqlCompensationLedger), typeof(PostgreSqlSegmentMembershipStore), typeof(PostgreSqlConsentLedger), typeof(PostgreSqlCustomerStore)],
             holders.Select(h => h.GetType()));
     }
 

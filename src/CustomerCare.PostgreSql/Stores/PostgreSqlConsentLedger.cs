@@ -11,7 +11,7 @@ namespace CustomerCare.PostgreSql;
 /// Thread-safe, and safe across processes: a racing insert of the same id waits on the primary key and then finds the
 /// winner's row, which it compares with its own.
 /// </remarks>
-public sealed class PostgreSqlConsentLedger : IConsentLedger
+public sealed class PostgreSqlConsentLedger : IConsentLedger, IPersonalDataHolder
 {
     private const string Columns = "id, customer_id, purpose, channel, action, source, recorded_at, policy_version, evidence";
     private readonly PostgreSqlDatabase _database;
@@ -19,6 +19,7 @@ public sealed class PostgreSqlConsentLedger : IConsentLedger
     private readonly string _find;
     private readonly string _history;
     private readonly string _count;
+    private readonly string _erase;
 
     /// <summary>Creates the ledger over a database.</summary>
     /// <param name="database">The database.</param>
@@ -31,6 +32,7 @@ public sealed class PostgreSqlConsentLedger : IConsentLedger
         _find = database.Sql($"SELECT {Columns} FROM {{s}}.consent_records WHERE id = $1");
         _history = database.Sql($"SELECT {Columns} FROM {{s}}.consent_records WHERE customer_id = $1 ORDER BY recorded_at, seq");
         _count = database.Sql("SELECT count(*) FROM {s}.consent_records");
+        _erase = database.Sql("UPDATE {s}.consent_records SET evidence = $2 WHERE customer_id = $1 AND evidence IS NOT NULL AND evidence <> $2");
     }
 
     /// <inheritdoc />
@@ -79,6 +81,24 @@ public sealed class PostgreSqlConsentLedger : IConsentLedger
     /// <inheritdoc />
     public async ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
         await _database.ReadAsync((tx, ct) => tx.ScalarAsync<long>(_count, ct), cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var history = await HistoryAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return history.Count == 0 ? [] : [PersonalDataSection.From(ConsentErasure.Section, history)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Removes the evidence of the customer's records in one statement (see <see cref="ConsentErasure"/>); the rest of each record stays.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var changed = await _database.WriteAsync(
+            (tx, ct) => tx.ExecuteAsync(_erase, ct, customerId.Value, ConsentErasure.ErasedEvidence),
+            cancellationToken).ConfigureAwait(false);
+        return ErasureChanges.None.With(ConsentErasure.Section, changed);
+    }
 
     private static ConsentRecord Read(NpgsqlDataReader r) =>
         new(r.GetString(0), CustomerId.From(r.GetString(1)), (ConsentPurpose)r.GetInt16(2), (ConsentChannel)r.GetInt16(3), (ConsentAction)r.GetInt16(4),

@@ -8,7 +8,7 @@ namespace CustomerCare.Sqlite;
 
 /// <summary>The SQLite <see cref="IConsentLedger"/>: an append-only table with a unique id; a batch is one write transaction.</summary>
 /// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/> for transactions and retries.</remarks>
-public sealed class SqliteConsentLedger : IConsentLedger
+public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
 {
     private const string Columns = "id, customer_id, purpose, channel, action, source, recorded_at, policy_version, evidence";
 
@@ -110,6 +110,30 @@ public sealed class SqliteConsentLedger : IConsentLedger
                 return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             },
             cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var history = await HistoryAsync(customerId, cancellationToken);
+        return history.Count == 0 ? [] : [PersonalDataSection.From(ConsentErasure.Section, history)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Removes the evidence of the customer's records in one statement (see <see cref="ConsentErasure"/>); the rest of each record stays.</remarks>
+    public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var changed = await _database.WriteAsync(
+            async write =>
+            {
+                using var erase = write.Command("UPDATE consent_records SET evidence = $erased WHERE customer_id = $customer AND evidence IS NOT NULL AND evidence <> $erased;")
+                    .With("$erased", ConsentErasure.ErasedEvidence)
+                    .With("$customer", customerId.Value);
+                return await erase.ExecuteNonQueryAsync(write.CancellationToken);
+            },
+            cancellationToken);
+        return ErasureChanges.None.With(ConsentErasure.Section, changed);
+    }
 
     private static async ValueTask<IReadOnlyList<ConsentRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ internal static class PersonalDataHolders
         typeof(ICampaignLedger),
         typeof(ICompensationLedger),
         typeof(ISegmentMembershipStore),
+        typeof(IConsentLedger),
     ];
 
     public static IReadOnlyList<IPersonalDataHolder> Discover(IServiceProvider services)

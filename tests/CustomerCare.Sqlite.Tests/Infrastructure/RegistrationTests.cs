@@ -57,7 +57,7 @@ public sealed class RegistrationTests : IDisposable
         var holders = provider.GetRequiredService<CustomerCare.Privacy.Erasure.CustomerEraser>().Holders;
 
         Assert.Equal(
-            [typeof(SqliteComplaintStore), typeof(SqliteSurveyStore), typeof(SqliteReviewStore), typeof(SqliteOutboxStore), typeof(SqliteCouponStore), typeof(SqliteCompensationLedger), typeof(SqliteSegmentMembershipStore), typeof(SqliteCustomerStore)],
+            [typeof(SqliteComplaintStore), typeof(SqliteSurveyStore), typeof(SqliteReviewStore), typeof(SqliteOutboxStore), typeof(SqliteCouponStore), typeof(SqliteCompensationLedger), typeof(SqliteSegmentMembershipStore), typeof(SqliteConsentLedger), typeof(SqliteCustomerStore)],
             holders.Select(h => h.GetType()));
     }
 

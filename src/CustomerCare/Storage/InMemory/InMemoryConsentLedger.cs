@@ -5,7 +5,7 @@ namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IConsentLedger"/>: the history in process memory.</summary>
 /// <remarks>Thread-safe: one lock makes each batch's conflict check and its appends one step.</remarks>
-public sealed class InMemoryConsentLedger : IConsentLedger
+public sealed class InMemoryConsentLedger : IConsentLedger, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ConsentRecord> _byId = new(StringComparer.Ordinal);
@@ -68,6 +68,44 @@ public sealed class InMemoryConsentLedger : IConsentLedger
         lock (_lock)
         {
             return ValueTask.FromResult((long)_byId.Count);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
+    {
+        var history = await HistoryAsync(customerId, cancellationToken).ConfigureAwait(false);
+        return history.Count == 0 ? [] : [PersonalDataSection.From(ConsentErasure.Section, history)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Removes the evidence of each record (see <see cref="ConsentErasure"/>); purpose, channel, action, source, time and
+    /// policy version stay, as the record of what the customer agreed to and when.
+    /// </remarks>
+    public ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_byCustomer.TryGetValue(customerId, out var history))
+            {
+                return ValueTask.FromResult(ErasureChanges.None);
+            }
+
+            var changed = 0;
+            for (var i = 0; i < history.Count; i++)
+            {
+                if (ConsentErasure.TryErase(history[i], out var masked))
+                {
+                    history[i] = masked;
+                    _byId[masked.Id] = masked;
+                    changed++;
+                }
+            }
+
+            return ValueTask.FromResult(ErasureChanges.None.With(ConsentErasure.Section, changed));
         }
     }
 }
