@@ -19,7 +19,8 @@ namespace CustomerCare.Sqlite;
 /// rather than inside a caller's commit; a checkpoint that fails for a reason other than a lock is thrown by the next
 /// write.</para>
 /// <para><b>Writes.</b> Every write is one <c>BEGIN IMMEDIATE</c> transaction, so two writers never deadlock upgrading a
-/// read lock. Writers of one instance take turns in process; other processes are waited for through
+/// read lock. Writers of one instance take turns in process, on one connection kept open with its compiled statements
+/// (dropped and reopened after any failed write); other processes are waited for through
 /// <see cref="SqliteStoreOptions.BusyTimeout"/>. A transaction that meets a lock (<c>SQLITE_BUSY</c>, <c>SQLITE_LOCKED</c>) is
 /// run again from the start, with a doubling delay, up to <see cref="SqliteStoreOptions.MaxRetries"/> times; then
 /// <see cref="ConcurrencyException"/> is thrown. A file that is not a database, or is corrupt, throws
@@ -35,6 +36,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _pragmas;
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private readonly WalCheckpointer _checkpointer;
+    private readonly WriterConnection _writer;
     private volatile bool _ready;
 
     /// <summary>Opens (or will create) the database the options name.</summary>
@@ -94,6 +96,7 @@ public sealed class SqliteDatabase : IDisposable
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON;");
         _checkpointer = new WalCheckpointer(OpenAsync);
+        _writer = new WriterConnection(OpenAsync);
     }
 
     /// <summary>The database file, as a full path.</summary>
@@ -122,6 +125,16 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _checkpointer.WaitForRunning();
+        _writeGate.Wait();
+        try
+        {
+            _writer.Dispose();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -213,29 +226,46 @@ public sealed class SqliteDatabase : IDisposable
             await _writeGate.WaitAsync(cancellationToken);
             try
             {
-                await using var connection = await OpenAsync(cancellationToken);
-                using var transaction = connection.BeginTransaction(deferred: false);
-                var write = new SqliteWrite(connection, transaction, this, cancellationToken);
-                var result = await work(write);
-                if (write.RollbackRequested)
+                var connection = await _writer.OpenAsync(cancellationToken);
+                T result;
+                using (var transaction = connection.BeginTransaction(deferred: false))
                 {
-                    transaction.Rollback();
-                }
-                else
-                {
-                    transaction.Commit();
-                    _checkpointer.Committed();
+                    var write = new SqliteWrite(connection, transaction, this, _writer, cancellationToken);
+                    result = await work(write);
+                    if (write.RollbackRequested)
+                    {
+                        transaction.Rollback();
+                    }
+                    else
+                    {
+                        transaction.Commit();
+                        _checkpointer.Committed();
+                    }
                 }
 
                 return result;
             }
-            catch (SqliteException e) when (SqliteFaults.IsTransient(e) && attempt < _options.MaxRetries)
+            catch (Exception e)
             {
-                Retrying?.Invoke(attempt + 1, e);
-            }
-            catch (SqliteException e) when (SqliteFaults.Translate(e, FilePath, _options.MaxRetries) is { } translated)
-            {
-                throw translated;
+                // Dropped only after the transaction was disposed above, so no statement or state of the failure is
+                // carried into the next write, which opens a fresh connection.
+                _writer.Reset();
+                if (e is not SqliteException sqlite)
+                {
+                    throw;
+                }
+
+                if (!SqliteFaults.IsTransient(sqlite) || attempt >= _options.MaxRetries)
+                {
+                    if (SqliteFaults.Translate(sqlite, FilePath, _options.MaxRetries) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    throw;
+                }
+
+                Retrying?.Invoke(attempt + 1, sqlite);
             }
             finally
             {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CustomerCare.Sqlite.Internal;
 
 /// <summary>An open write transaction handed to a store's work: commands bound to it, and a way to roll it back.</summary>
-internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SqliteDatabase database, CancellationToken cancellationToken)
+internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SqliteDatabase database, WriterConnection writer, CancellationToken cancellationToken)
 {
     public SqliteConnection Connection { get; } = connection;
 
@@ -17,12 +17,6 @@ internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction
     /// <summary>Undoes everything written in this transaction, when the work returns.</summary>
     public void Rollback() => RollbackRequested = true;
 
-    /// <summary>A command bound to the transaction.</summary>
-    public SqliteCommand Command(string sql)
-    {
-        var command = Connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    /// <summary>A command bound to the transaction; dispose it after use, which keeps its compiled statement for the next write.</summary>
+    public SqliteCommand Command(string sql) => writer.Command(sql, transaction);
 }

@@ -6,11 +6,17 @@ using NodaTime;
 namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IOutboxStore"/>: messages in process memory, lost with the process.</summary>
-/// <remarks>Thread-safe: one lock per store makes each claim and each completion one step.</remarks>
+/// <remarks>
+/// Thread-safe: one lock per store makes each claim and each completion one step. Claims look only at messages still
+/// pending or in flight, and a customer's messages are indexed, so neither grows with the sent history.
+/// </remarks>
 public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OutboxMessage> _messages = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
+    private readonly Dictionary<CustomerId, List<string>> _byCustomer = [];
+    private readonly Dictionary<OutboxStatus, long> _counts = [];
 
     /// <inheritdoc />
     public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
@@ -19,7 +25,23 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            return ValueTask.FromResult(_messages.TryAdd(message.Id, message with { Status = OutboxStatus.Pending, ClaimedBy = null, LeaseUntil = null }));
+            if (_messages.ContainsKey(message.Id))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Put(message with { Status = OutboxStatus.Pending, ClaimedBy = null, LeaseUntil = null });
+            if (message.CustomerId is { } customerId)
+            {
+                if (!_byCustomer.TryGetValue(customerId, out var ids))
+                {
+                    _byCustomer[customerId] = ids = [];
+                }
+
+                ids.Add(message.Id);
+            }
+
+            return ValueTask.FromResult(true);
         }
     }
 
@@ -31,7 +53,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            var claimed = _messages.Values
+            var claimed = _open.Select(id => _messages[id])
                 .Where(m => (m.Status == OutboxStatus.Pending && m.DueAt <= now) || (m.Status == OutboxStatus.InFlight && m.LeaseUntil <= now))
                 .OrderByDescending(m => m.Priority).ThenBy(m => m.DueAt).ThenBy(m => m.Id, StringComparer.Ordinal)
                 .Take(limit)
@@ -39,7 +61,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
                 .ToArray();
             foreach (var message in claimed)
             {
-                _messages[message.Id] = message;
+                Put(message);
             }
 
             return ValueTask.FromResult<IReadOnlyList<OutboxMessage>>(claimed);
@@ -59,7 +81,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
                 return ValueTask.FromResult(false);
             }
 
-            _messages[completed.Id] = completed with { ClaimedBy = null, LeaseUntil = null };
+            Put(completed with { ClaimedBy = null, LeaseUntil = null });
             return ValueTask.FromResult(true);
         }
     }
@@ -81,7 +103,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            IReadOnlyList<OutboxMessage> result = [.. _messages.Values.Where(m => m.CustomerId == customerId && m.EnqueuedAt >= since).OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+            IReadOnlyList<OutboxMessage> result = [.. OfCustomer(customerId).Where(m => m.EnqueuedAt >= since).OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
             return ValueTask.FromResult(result);
         }
     }
@@ -92,7 +114,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            return ValueTask.FromResult((long)_messages.Values.Count(m => m.Status == status));
+            return ValueTask.FromResult(_counts.GetValueOrDefault(status));
         }
     }
 
@@ -121,7 +143,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
             {
                 if (PersonalDataRedaction.TryRedact(message, context, out var redacted))
                 {
-                    _messages[message.Id] = redacted;
+                    Put(redacted);
                     changed++;
                 }
             }
@@ -129,4 +151,27 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
             return ValueTask.FromResult(ErasureChanges.None.With("messages", changed));
         }
     }
+
+    /// <summary>Stores a message's new state and keeps the open set and the counts in step; called under the lock.</summary>
+    private void Put(OutboxMessage message)
+    {
+        if (_messages.TryGetValue(message.Id, out var previous))
+        {
+            _counts[previous.Status]--;
+        }
+
+        _messages[message.Id] = message;
+        _counts[message.Status] = _counts.GetValueOrDefault(message.Status) + 1;
+        if (message.Status is OutboxStatus.Pending or OutboxStatus.InFlight)
+        {
+            _open.Add(message.Id);
+        }
+        else
+        {
+            _open.Remove(message.Id);
+        }
+    }
+
+    private IEnumerable<OutboxMessage> OfCustomer(CustomerId customerId) =>
+        _byCustomer.TryGetValue(customerId, out var ids) ? ids.Select(id => _messages[id]) : [];
 }

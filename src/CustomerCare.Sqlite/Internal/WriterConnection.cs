@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite.Internal;
+
+/// <summary>
+/// The one connection that writes, kept open between transactions with its compiled statements, so a write pays neither
+/// for taking a connection from the pool nor for compiling its SQL again.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Writes of one <see cref="SqliteDatabase"/> already take turns (its write gate), so one connection serves them all;
+/// this class is used only by the gate's holder and is not thread-safe itself.
+/// </para>
+/// <para>
+/// Microsoft.Data.Sqlite keeps a statement compiled only as long as its <see cref="SqliteCommand"/> lives, and the stores
+/// dispose their commands after each use. <see cref="Command"/> therefore hands out <see cref="CachedCommand"/>s, whose
+/// dispose returns them to this cache with their parameters cleared instead of finalizing the statement. A statement met
+/// while its cached command is still in use (a reader still open over it), or beyond <see cref="Capacity"/> distinct
+/// statements, gets an ordinary command. After any failure the database calls <see cref="Reset"/>, which closes the
+/// connection and every statement, so the next write starts from a fresh connection.
+/// </para>
+/// </remarks>
+internal sealed class WriterConnection : IDisposable
+{
+    /// <summary>How many distinct statements are kept compiled; the stores use well under a hundred.</summary>
+    public const int Capacity = 256;
+
+    private readonly Func<CancellationToken, ValueTask<SqliteConnection>> _open;
+    private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _connection;
+
+    /// <summary>Creates the holder; the connection is opened by the first write.</summary>
+    /// <param name="open">Opens a configured connection.</param>
+    public WriterConnection(Func<CancellationToken, ValueTask<SqliteConnection>> open) => _open = open;
+
+    /// <summary>The open connection, opening it first when there is none.</summary>
+    public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
+        _connection ??= await _open(cancellationToken);
+
+    /// <summary>A command for <paramref name="sql"/> bound to <paramref name="transaction"/>, compiled already when it ran before.</summary>
+    public SqliteCommand Command(string sql, SqliteTransaction transaction)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("The writer connection is not open.");
+        if (string.IsNullOrEmpty(sql))
+        {
+            return Plain(connection, sql, transaction);
+        }
+
+        if (_commands.TryGetValue(sql, out var cached))
+        {
+            if (cached.InUse)
+            {
+                return Plain(connection, sql, transaction);
+            }
+        }
+        else if (_commands.Count < Capacity)
+        {
+            cached = new CachedCommand(sql, connection, this);
+            _commands.Add(sql, cached);
+        }
+        else
+        {
+            return Plain(connection, sql, transaction);
+        }
+
+        cached.InUse = true;
+        cached.Transaction = transaction;
+        return cached;
+    }
+
+    /// <summary>Closes every kept statement and the connection; the next write opens a new one.</summary>
+    public void Reset()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Close();
+        }
+
+        _commands.Clear();
+        _connection?.Dispose();
+        _connection = null;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Reset();
+
+    /// <summary>Takes a command back; one whose text was changed by its user is closed rather than kept.</summary>
+    private void Return(CachedCommand command)
+    {
+        command.Parameters.Clear();
+        command.Transaction = null;
+        command.InUse = false;
+        if (!string.Equals(command.CommandText, command.Key, StringComparison.Ordinal))
+        {
+            _commands.Remove(command.Key);
+            command.Close();
+        }
+    }
+
+    private static SqliteCommand Plain(SqliteConnection connection, string sql, SqliteTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    /// <summary>A command whose dispose gives it back to the cache, keeping its compiled statement.</summary>
+    private sealed class CachedCommand : SqliteCommand
+    {
+        private readonly WriterConnection _owner;
+        private bool _closing;
+
+        public CachedCommand(string sql, SqliteConnection connection, WriterConnection owner)
+            : base(sql, connection)
+        {
+            Key = sql;
+            _owner = owner;
+        }
+
+        public string Key { get; }
+
+        public bool InUse { get; set; }
+
+        /// <summary>Really disposes it, finalizing the statement.</summary>
+        public void Close()
+        {
+            _closing = true;
+            Dispose();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_closing)
+            {
+                _owner.Return(this);
+                return;
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
