@@ -36,7 +36,8 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _pragmas;
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private readonly WalCheckpointer _checkpointer;
-    private readonly WriterConnection _writer;
+    private readonly KeptConnection _writer;
+    private readonly ReaderConnections _readers;
     private volatile bool _ready;
 
     /// <summary>Opens (or will create) the database the options name.</summary>
@@ -96,7 +97,8 @@ public sealed class SqliteDatabase : IDisposable
             CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON;");
         _checkpointer = new WalCheckpointer(OpenAsync);
-        _writer = new WriterConnection(OpenAsync);
+        _writer = new KeptConnection(OpenAsync);
+        _readers = new ReaderConnections(OpenAsync);
     }
 
     /// <summary>The database file, as a full path.</summary>
@@ -135,6 +137,8 @@ public sealed class SqliteDatabase : IDisposable
             _writeGate.Release();
         }
 
+        _readers.Dispose();
+
         using var connection = new SqliteConnection(ConnectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -149,8 +153,7 @@ public sealed class SqliteDatabase : IDisposable
             // The settings belong to the native connection, which the pool keeps: a reused one already has them.
             if (!_configured.TryGetValue(connection.Handle!, out _))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = _pragmas;
+                using var command = connection.Command(_pragmas);
                 await command.ExecuteNonQueryAsync(cancellationToken);
                 _configured.AddOrUpdate(connection.Handle!, this);
             }
@@ -230,7 +233,8 @@ public sealed class SqliteDatabase : IDisposable
                 T result;
                 using (var transaction = connection.BeginTransaction(deferred: false))
                 {
-                    var write = new SqliteWrite(connection, transaction, this, _writer, cancellationToken);
+                    _writer.Transaction = transaction;
+                    var write = new SqliteWrite(connection, this, _writer, cancellationToken);
                     result = await work(write);
                     if (write.RollbackRequested)
                     {
@@ -241,6 +245,8 @@ public sealed class SqliteDatabase : IDisposable
                         transaction.Commit();
                         _checkpointer.Committed();
                     }
+
+                    _writer.Transaction = null;
                 }
 
                 return result;
@@ -290,26 +296,46 @@ public sealed class SqliteDatabase : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var kept = _readers.Take();
             try
             {
-                await using var connection = await OpenAsync(cancellationToken);
+                var connection = await kept.OpenAsync(cancellationToken);
+                T result;
                 if (!snapshot)
                 {
-                    return await work(connection);
+                    result = await work(connection);
+                }
+                else
+                {
+                    using var transaction = connection.BeginTransaction(deferred: true);
+                    kept.Transaction = transaction;
+                    result = await work(connection);
+                    transaction.Commit();
                 }
 
-                using var transaction = connection.BeginTransaction(deferred: true);
-                var result = await work(connection);
-                transaction.Commit();
+                _readers.Return(kept);
                 return result;
             }
-            catch (SqliteException e) when (SqliteFaults.IsTransient(e) && attempt < _options.MaxRetries)
+            catch (Exception e)
             {
-                Retrying?.Invoke(attempt + 1, e);
-            }
-            catch (SqliteException e) when (SqliteFaults.Translate(e, FilePath, _options.MaxRetries) is { } translated)
-            {
-                throw translated;
+                // A connection that failed a read is closed, not given back, so the next read starts clean.
+                kept.Dispose();
+                if (e is not SqliteException sqlite)
+                {
+                    throw;
+                }
+
+                if (!SqliteFaults.IsTransient(sqlite) || attempt >= _options.MaxRetries)
+                {
+                    if (SqliteFaults.Translate(sqlite, FilePath, _options.MaxRetries) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    throw;
+                }
+
+                Retrying?.Invoke(attempt + 1, sqlite);
             }
 
             await Task.Delay(RetryDelay(attempt), cancellationToken);

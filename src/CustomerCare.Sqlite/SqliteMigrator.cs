@@ -69,8 +69,7 @@ public sealed class SqliteMigrator
             async connection =>
             {
                 // The journal mode is a property of the file: set once, every later connection uses WAL.
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode = WAL;";
+                using var command = connection.Command("PRAGMA journal_mode = WAL;");
                 return await command.ExecuteScalarAsync(cancellationToken);
             },
             cancellationToken);

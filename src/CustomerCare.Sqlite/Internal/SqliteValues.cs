@@ -64,6 +64,22 @@ internal static class SqliteValues
         return command;
     }
 
+    /// <summary>
+    /// A command for <paramref name="sql"/>: compiled already when <paramref name="connection"/> is a
+    /// <see cref="KeptConnection"/> that ran it before. Dispose it after use, which gives it back for the next one.
+    /// </summary>
+    public static SqliteCommand Command(this SqliteConnection connection, string sql)
+    {
+        if (KeptConnection.For(connection) is { } kept)
+        {
+            return kept.Command(sql);
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
     /// <summary>Adds a parameter whose value is set before each execution of a reused command.</summary>
     public static SqliteParameter Parameter(this SqliteCommand command, string name, SqliteType type) => command.Parameters.Add(name, type);
 

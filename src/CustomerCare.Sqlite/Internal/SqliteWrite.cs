@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace CustomerCare.Sqlite.Internal;
 
 /// <summary>An open write transaction handed to a store's work: commands bound to it, and a way to roll it back.</summary>
-internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SqliteDatabase database, WriterConnection writer, CancellationToken cancellationToken)
+internal sealed class SqliteWrite(SqliteConnection connection, SqliteDatabase database, KeptConnection writer, CancellationToken cancellationToken)
 {
     public SqliteConnection Connection { get; } = connection;
 
@@ -18,5 +18,5 @@ internal sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction
     public void Rollback() => RollbackRequested = true;
 
     /// <summary>A command bound to the transaction; dispose it after use, which keeps its compiled statement for the next write.</summary>
-    public SqliteCommand Command(string sql) => writer.Command(sql, transaction);
+    public SqliteCommand Command(string sql) => writer.Command(sql);
 }

@@ -68,8 +68,7 @@ public sealed class SqliteAuditLog : IAuditLog
         return _database.ReadAsync<IReadOnlyList<AuditEntry>>(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM audit_log WHERE sequence >= $from ORDER BY sequence LIMIT $limit;";
+                using var command = connection.Command($"SELECT {Columns} FROM audit_log WHERE sequence >= $from ORDER BY sequence LIMIT $limit;");
                 command.With("$from", fromSequence).With("$limit", limit);
                 var entries = new List<AuditEntry>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);

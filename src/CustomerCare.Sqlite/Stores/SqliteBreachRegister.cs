@@ -121,8 +121,7 @@ public sealed class SqliteBreachRegister : IBreachRegister
         return _database.ReadAsync<IReadOnlyList<BreachNotification>>(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT breach_id, customer_id, message_id, queued_at FROM breach_notifications WHERE breach_id = $breach AND customer_sort_key > $after ORDER BY customer_sort_key LIMIT $limit;";
+                using var command = connection.Command("SELECT breach_id, customer_id, message_id, queued_at FROM breach_notifications WHERE breach_id = $breach AND customer_sort_key > $after ORDER BY customer_sort_key LIMIT $limit;");
                 command.With("$breach", breachId).With("$after", afterCustomer is { } after ? SqliteValues.SortKey(after.Value) : Array.Empty<byte>()).With("$limit", limit);
                 var page = new List<BreachNotification>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -143,8 +142,7 @@ public sealed class SqliteBreachRegister : IBreachRegister
         return _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*) FROM breach_notifications WHERE breach_id = $breach;";
+                using var command = connection.Command("SELECT COUNT(*) FROM breach_notifications WHERE breach_id = $breach;");
                 command.With("$breach", breachId);
                 return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             },
@@ -155,8 +153,7 @@ public sealed class SqliteBreachRegister : IBreachRegister
         _database.ReadAsync<IReadOnlyList<DataBreach>>(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT document, authority_notified_at FROM breaches {where} ORDER BY detected_at, id;";
+                using var command = connection.Command($"SELECT document, authority_notified_at FROM breaches {where} ORDER BY detected_at, id;");
                 bind(command);
                 var breaches = new List<DataBreach>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);

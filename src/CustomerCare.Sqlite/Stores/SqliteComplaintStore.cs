@@ -132,8 +132,7 @@ public sealed class SqliteComplaintStore : IComplaintStore, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT version, document FROM complaints WHERE {where} ORDER BY sort_key;";
+                using var command = connection.Command($"SELECT version, document FROM complaints WHERE {where} ORDER BY sort_key;");
                 bind(command);
                 return await ReadAllAsync(command, cancellationToken);
             },

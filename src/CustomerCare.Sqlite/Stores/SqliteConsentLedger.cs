@@ -89,8 +89,7 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM consent_records WHERE customer_id = $customer ORDER BY recorded_at, seq;";
+                using var command = connection.Command($"SELECT {Columns} FROM consent_records WHERE customer_id = $customer ORDER BY recorded_at, seq;");
                 command.With("$customer", customerId.Value);
                 return await ReadAllAsync(command, cancellationToken);
             },
@@ -105,8 +104,7 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*) FROM consent_records;";
+                using var command = connection.Command("SELECT COUNT(*) FROM consent_records;");
                 return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             },
             cancellationToken);

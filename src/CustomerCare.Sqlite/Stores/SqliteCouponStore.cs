@@ -59,8 +59,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         return await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT document FROM coupon_definitions WHERE id = $id;";
+                using var command = connection.Command("SELECT document FROM coupon_definitions WHERE id = $id;");
                 command.With("$id", id);
                 return await command.ExecuteScalarAsync(cancellationToken) is string document ? StorageJson.Deserialize<CouponDefinition>(document) : null;
             },
@@ -123,8 +122,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {CouponColumns} FROM coupons WHERE code = $code;";
+                using var command = connection.Command($"SELECT {CouponColumns} FROM coupons WHERE code = $code;");
                 command.With("$code", code.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? CouponRow.Read(reader) : null;
@@ -243,8 +241,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT reserved, confirmed, released FROM coupons WHERE code = $code;";
+                using var command = connection.Command("SELECT reserved, confirmed, released FROM coupons WHERE code = $code;");
                 command.With("$code", code.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? new CouponUsage(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : new CouponUsage(0, 0, 0);
@@ -257,8 +254,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         var found = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {RedemptionColumns} FROM redemptions WHERE order_id = $order;";
+                using var command = connection.Command($"SELECT {RedemptionColumns} FROM redemptions WHERE order_id = $order;");
                 command.With("$order", orderId.Value);
                 var redemptions = new List<CouponRedemption>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -348,8 +344,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT campaign_id, customer_id, period, granted_at, code FROM campaign_grants WHERE {where};";
+                using var command = connection.Command($"SELECT campaign_id, customer_id, period, granted_at, code FROM campaign_grants WHERE {where};");
                 bind(command);
                 var grants = new List<CampaignGrant>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -479,8 +474,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         var (coupons, redemptions) = await _database.ReadAsync(
             async connection =>
             {
-                using var couponQuery = connection.CreateCommand();
-                couponQuery.CommandText = $"SELECT {CouponColumns} FROM coupons WHERE assigned_to = $customer ORDER BY code;";
+                using var couponQuery = connection.Command($"SELECT {CouponColumns} FROM coupons WHERE assigned_to = $customer ORDER BY code;");
                 couponQuery.With("$customer", customerId.Value);
                 var coupons = new List<Coupon>();
                 using (var reader = await couponQuery.ExecuteReaderAsync(cancellationToken))
@@ -491,8 +485,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
                     }
                 }
 
-                using var redemptionQuery = connection.CreateCommand();
-                redemptionQuery.CommandText = $"SELECT {RedemptionColumns} FROM redemptions WHERE customer_id = $customer ORDER BY code, order_id;";
+                using var redemptionQuery = connection.Command($"SELECT {RedemptionColumns} FROM redemptions WHERE customer_id = $customer ORDER BY code, order_id;");
                 redemptionQuery.With("$customer", customerId.Value);
                 var redemptions = new List<CouponRedemption>();
                 using (var reader = await redemptionQuery.ExecuteReaderAsync(cancellationToken))

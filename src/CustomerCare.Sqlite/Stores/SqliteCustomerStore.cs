@@ -45,8 +45,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT version, document, id FROM customers WHERE id = $id;";
+                using var command = connection.Command("SELECT version, document, id FROM customers WHERE id = $id;");
                 command.With("$id", id.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0) : null;
@@ -61,8 +60,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         var candidates = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT version, document, id FROM {filter.Table} WHERE {filter.Sql} ORDER BY sort_key;";
+                using var command = connection.Command($"SELECT version, document, id FROM {filter.Table} WHERE {filter.Sql} ORDER BY sort_key;");
                 filter.Bind(command);
                 var found = new List<Customer>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -110,8 +108,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
             return await _database.ReadAsync(
                 async connection =>
                 {
-                    using var command = connection.CreateCommand();
-                    command.CommandText = $"SELECT COUNT(*) FROM {filter.Table} WHERE {filter.Sql};";
+                    using var command = connection.Command($"SELECT COUNT(*) FROM {filter.Table} WHERE {filter.Sql};");
                     filter.Bind(command);
                     return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
                 },
@@ -132,8 +129,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT version, document FROM orders WHERE id = $id;";
+                using var command = connection.Command("SELECT version, document FROM orders WHERE id = $id;");
                 command.With("$id", id.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? ReadOrder(reader) : null;
@@ -147,8 +143,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         var orders = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT version, document FROM orders ORDER BY sort_key;";
+                using var command = connection.Command("SELECT version, document FROM orders ORDER BY sort_key;");
                 var found = new List<Order>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -210,8 +205,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT kind, customer_id, processed_at FROM processed_events WHERE event_id = $id;";
+                using var command = connection.Command("SELECT kind, customer_id, processed_at FROM processed_events WHERE event_id = $id;");
                 command.With("$id", eventId.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken)
@@ -273,8 +267,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT sort_key, version, document, id FROM {filter.Table} WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;";
+                using var command = connection.Command($"SELECT sort_key, version, document, id FROM {filter.Table} WHERE ({filter.Sql}) AND sort_key > $after ORDER BY sort_key LIMIT $batch;");
                 filter.Bind(command);
                 command.With("$after", after ?? []).With("$batch", batch);
                 var page = new List<(byte[], Customer)>(Math.Min(batch, 4096));
@@ -419,8 +412,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync<IReadOnlyList<PersonalDataSection>>(
             async connection =>
             {
-                using var profile = connection.CreateCommand();
-                profile.CommandText = "SELECT version, document, id FROM customers WHERE id = $id;";
+                using var profile = connection.Command("SELECT version, document, id FROM customers WHERE id = $id;");
                 profile.With("$id", customerId.Value);
                 Customer? customer;
                 using (var reader = await profile.ExecuteReaderAsync(cancellationToken))
@@ -433,8 +425,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
                     return [];
                 }
 
-                using var orders = connection.CreateCommand();
-                orders.CommandText = "SELECT version, document FROM orders WHERE customer_id = $id ORDER BY sort_key;";
+                using var orders = connection.Command("SELECT version, document FROM orders WHERE customer_id = $id ORDER BY sort_key;");
                 orders.With("$id", customerId.Value);
                 var orderList = new List<Order>();
                 using (var reader = await orders.ExecuteReaderAsync(cancellationToken))
@@ -445,8 +436,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
                     }
                 }
 
-                using var events = connection.CreateCommand();
-                events.CommandText = "SELECT event_id, kind, processed_at FROM processed_events WHERE customer_id = $id ORDER BY processed_at, event_id;";
+                using var events = connection.Command("SELECT event_id, kind, processed_at FROM processed_events WHERE customer_id = $id ORDER BY processed_at, event_id;");
                 events.With("$id", customerId.Value);
                 var eventList = new List<ProcessedEvent>();
                 using (var reader = await events.ExecuteReaderAsync(cancellationToken))

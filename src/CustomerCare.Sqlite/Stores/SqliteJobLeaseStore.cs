@@ -86,8 +86,7 @@ public sealed class SqliteJobLeaseStore : IJobLeaseStore
         return await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT holder, token, expires_at FROM job_leases WHERE job = $job AND holder IS NOT NULL;";
+                using var command = connection.Command("SELECT holder, token, expires_at FROM job_leases WHERE job = $job AND holder IS NOT NULL;");
                 command.With("$job", job);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? new JobLease(job, reader.GetString(0), reader.GetInt64(1), reader.GetInstant(2)) : null;

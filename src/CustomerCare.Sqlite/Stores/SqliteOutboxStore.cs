@@ -107,8 +107,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT COUNT(*) FROM outbox WHERE status = $status;";
+                using var command = connection.Command("SELECT COUNT(*) FROM outbox WHERE status = $status;");
                 command.With("$status", SqliteValues.Name(status));
                 return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             },
@@ -118,8 +117,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT {Columns} FROM outbox WHERE {where};";
+                using var command = connection.Command($"SELECT {Columns} FROM outbox WHERE {where};");
                 bind(command);
                 return await ReadAllAsync(command, cancellationToken);
             },

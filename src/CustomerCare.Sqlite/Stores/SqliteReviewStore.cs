@@ -47,8 +47,7 @@ public sealed class SqliteReviewStore : IReviewStore, IPersonalDataHolder
         return await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT document FROM reviews WHERE review_id = $id;";
+                using var command = connection.Command("SELECT document FROM reviews WHERE review_id = $id;");
                 command.With("$id", reviewId);
                 return await command.ExecuteScalarAsync(cancellationToken) is string document ? StorageJson.Deserialize<ProductReview>(document) : null;
             },
@@ -64,8 +63,7 @@ public sealed class SqliteReviewStore : IReviewStore, IPersonalDataHolder
         var reviews = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT document FROM reviews WHERE product_id = $product AND posted_at > $start AND posted_at <= $asOf;";
+                using var command = connection.Command("SELECT document FROM reviews WHERE product_id = $product AND posted_at > $start AND posted_at <= $asOf;");
                 command.With("$product", productId).With("$start", SqliteValues.Bound(asOf - window)).With("$asOf", SqliteValues.Bound(asOf));
                 var found = new List<ProductReview>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -87,8 +85,7 @@ public sealed class SqliteReviewStore : IReviewStore, IPersonalDataHolder
         var products = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT DISTINCT product_id FROM reviews WHERE posted_at > $start AND posted_at <= $asOf;";
+                using var command = connection.Command("SELECT DISTINCT product_id FROM reviews WHERE posted_at > $start AND posted_at <= $asOf;");
                 command.With("$start", SqliteValues.Bound(asOf - window)).With("$asOf", SqliteValues.Bound(asOf));
                 var found = new List<string>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -75,8 +75,7 @@ public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore, IPer
         var members = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT DISTINCT customer_id FROM segment_intervals WHERE segment = $segment AND entered_at <= $at AND (left_at IS NULL OR $at < left_at);";
+                using var command = connection.Command("SELECT DISTINCT customer_id FROM segment_intervals WHERE segment = $segment AND entered_at <= $at AND (left_at IS NULL OR $at < left_at);");
                 command.With("$segment", segment).With("$at", SqliteValues.Bound(at));
                 var ids = new List<CustomerId>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -122,8 +121,7 @@ public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore, IPer
         return await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT last_evaluated_at FROM segment_evaluations WHERE segment = $segment;";
+                using var command = connection.Command("SELECT last_evaluated_at FROM segment_evaluations WHERE segment = $segment;");
                 command.With("$segment", segment);
                 return await command.ExecuteScalarAsync(cancellationToken) is long at ? SqliteValues.ToInstant(at) : (Instant?)null;
             },
@@ -174,8 +172,7 @@ public sealed class SqliteSegmentMembershipStore : ISegmentMembershipStore, IPer
         var changes = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT segment, kind, at FROM segment_changes WHERE customer_id = $customer ORDER BY at, segment;";
+                using var command = connection.Command("SELECT segment, kind, at FROM segment_changes WHERE customer_id = $customer ORDER BY at, segment;");
                 command.With("$customer", customerId.Value);
                 var changes = new List<SegmentMembershipChange>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);

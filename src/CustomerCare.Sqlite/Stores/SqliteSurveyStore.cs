@@ -208,8 +208,7 @@ public sealed class SqliteSurveyStore : ISurveyStore, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT document FROM surveys WHERE {where} {order};";
+                using var command = connection.Command($"SELECT document FROM surveys WHERE {where} {order};");
                 bind(command);
                 var surveys = new List<Survey>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);

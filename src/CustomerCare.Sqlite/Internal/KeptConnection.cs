@@ -1,15 +1,16 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCare.Sqlite.Internal;
 
 /// <summary>
-/// The one connection that writes, kept open between transactions with its compiled statements, so a write pays neither
-/// for taking a connection from the pool nor for compiling its SQL again.
+/// A connection kept open between uses together with its compiled statements, so a read or a write pays neither for
+/// taking a connection from the pool nor for compiling its SQL again.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Writes of one <see cref="SqliteDatabase"/> already take turns (its write gate), so one connection serves them all;
-/// this class is used only by the gate's holder and is not thread-safe itself.
+/// <see cref="SqliteDatabase"/> keeps one for its writes, which take turns at its write gate, and a few for reads in a
+/// <see cref="ReaderConnections"/>. One is used by one caller at a time and is not thread-safe itself.
 /// </para>
 /// <para>
 /// Microsoft.Data.Sqlite keeps a statement compiled only as long as its <see cref="SqliteCommand"/> lives, and the stores
@@ -17,30 +18,47 @@ namespace CustomerCare.Sqlite.Internal;
 /// dispose returns them to this cache with their parameters cleared instead of finalizing the statement. A statement met
 /// while its cached command is still in use (a reader still open over it), or beyond <see cref="Capacity"/> distinct
 /// statements, gets an ordinary command. After any failure the database calls <see cref="Reset"/>, which closes the
-/// connection and every statement, so the next write starts from a fresh connection.
+/// connection and every statement, so the next use starts from a fresh connection. Work handed a
+/// <see cref="SqliteConnection"/> reaches the cache of its kept connection through <see cref="For"/>.
 /// </para>
 /// </remarks>
-internal sealed class WriterConnection : IDisposable
+internal sealed class KeptConnection : IDisposable
 {
     /// <summary>How many distinct statements are kept compiled; the stores use well under a hundred.</summary>
     public const int Capacity = 256;
 
     private readonly Func<CancellationToken, ValueTask<SqliteConnection>> _open;
+    private static readonly ConditionalWeakTable<SqliteConnection, KeptConnection> ByConnection = [];
     private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
-    /// <summary>Creates the holder; the connection is opened by the first write.</summary>
+    /// <summary>Creates the holder; the connection is opened by the first use.</summary>
     /// <param name="open">Opens a configured connection.</param>
-    public WriterConnection(Func<CancellationToken, ValueTask<SqliteConnection>> open) => _open = open;
+    public KeptConnection(Func<CancellationToken, ValueTask<SqliteConnection>> open) => _open = open;
+
+    /// <summary>The transaction the connection's commands join, while one is open.</summary>
+    public SqliteTransaction? Transaction { get; set; }
+
+    /// <summary>The kept connection behind <paramref name="connection"/>, or <see langword="null"/> for any other connection.</summary>
+    public static KeptConnection? For(SqliteConnection connection) => ByConnection.TryGetValue(connection, out var kept) ? kept : null;
 
     /// <summary>The open connection, opening it first when there is none.</summary>
-    public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken) =>
-        _connection ??= await _open(cancellationToken);
-
-    /// <summary>A command for <paramref name="sql"/> bound to <paramref name="transaction"/>, compiled already when it ran before.</summary>
-    public SqliteCommand Command(string sql, SqliteTransaction transaction)
+    public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = _connection ?? throw new InvalidOperationException("The writer connection is not open.");
+        if (_connection is null)
+        {
+            _connection = await _open(cancellationToken);
+            ByConnection.AddOrUpdate(_connection, this);
+        }
+
+        return _connection;
+    }
+
+    /// <summary>A command for <paramref name="sql"/> in the current <see cref="Transaction"/>, compiled already when it ran before.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("The kept connection is not open.");
+        var transaction = Transaction;
         if (string.IsNullOrEmpty(sql))
         {
             return Plain(connection, sql, transaction);
@@ -77,8 +95,13 @@ internal sealed class WriterConnection : IDisposable
         }
 
         _commands.Clear();
-        _connection?.Dispose();
-        _connection = null;
+        Transaction = null;
+        if (_connection is not null)
+        {
+            ByConnection.Remove(_connection);
+            _connection.Dispose();
+            _connection = null;
+        }
     }
 
     /// <inheritdoc />
@@ -97,7 +120,7 @@ internal sealed class WriterConnection : IDisposable
         }
     }
 
-    private static SqliteCommand Plain(SqliteConnection connection, string sql, SqliteTransaction transaction)
+    private static SqliteCommand Plain(SqliteConnection connection, string sql, SqliteTransaction? transaction)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -108,10 +131,10 @@ internal sealed class WriterConnection : IDisposable
     /// <summary>A command whose dispose gives it back to the cache, keeping its compiled statement.</summary>
     private sealed class CachedCommand : SqliteCommand
     {
-        private readonly WriterConnection _owner;
+        private readonly KeptConnection _owner;
         private bool _closing;
 
-        public CachedCommand(string sql, SqliteConnection connection, WriterConnection owner)
+        public CachedCommand(string sql, SqliteConnection connection, KeptConnection owner)
             : base(sql, connection)
         {
             Key = sql;

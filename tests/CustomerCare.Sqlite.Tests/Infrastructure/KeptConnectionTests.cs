@@ -1,9 +1,10 @@
+using System.Data;
 using CustomerCare.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace CustomerCare.Sqlite.Tests.Infrastructure;
 
-public sealed class WriterConnectionTests
+public sealed class KeptConnectionTests
 {
     [Fact]
     public async Task Command_UsedAgainInALaterWrite_IsTheSameCompiledCommand()
@@ -91,6 +92,42 @@ public sealed class WriterConnectionTests
         Assert.Equal("the work failed after its first row", failure.Message);
         Assert.NotSame(before, after);
         Assert.Equal(0L, rows);
+    }
+
+    [Fact]
+    public async Task Read_UsingAStatementAgain_GetsItsCompiledCommandBack()
+    {
+        using var file = new TempDatabase();
+        var first = await file.Database.ReadAsync(connection => Read(connection, "SELECT 5;"), CancellationToken.None);
+        var second = await file.Database.ReadAsync(connection => Read(connection, "SELECT 5;"), CancellationToken.None);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public async Task Read_AfterAReadThatFailed_RunsOnAnotherConnection()
+    {
+        using var file = new TempDatabase();
+        var before = await file.Database.ReadAsync(connection => ValueTask.FromResult(connection), CancellationToken.None);
+        await Assert.ThrowsAsync<SqliteException>(async () => await file.Database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.Command("SELECT * FROM no_such_table;");
+                return await command.ExecuteScalarAsync();
+            },
+            CancellationToken.None));
+
+        var after = await file.Database.ReadAsync(connection => ValueTask.FromResult(connection), CancellationToken.None);
+
+        Assert.NotSame(before, after);
+        Assert.Equal(ConnectionState.Closed, before.State);
+    }
+
+    private static ValueTask<SqliteCommand> Read(SqliteConnection connection, string sql)
+    {
+        using var command = connection.Command(sql);
+        _ = command.ExecuteScalar();
+        return ValueTask.FromResult(command);
     }
 
     private static ValueTask<SqliteCommand> Run(SqliteWrite write, string sql)
