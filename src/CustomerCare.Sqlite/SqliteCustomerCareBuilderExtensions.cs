@@ -72,6 +72,7 @@ public static class SqliteCustomerCareBuilderExtensions
         Replace<IOutboxStore, SqliteOutboxStore>(services);
         Replace<IJobLeaseStore, SqliteJobLeaseStore>(services);
         Replace<IConsentLedger, SqliteConsentLedger>(services);
+        Replace<CustomerCare.Storage.Batching.IWriteBatcher, SqliteWriteBatcher>(services);
         services.RemoveAll<SqliteCouponStore>();
         services.AddSingleton<SqliteCouponStore>();
         services.RemoveAll<ICouponStore>();

@@ -38,6 +38,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly WalCheckpointer _checkpointer;
     private readonly KeptConnection _writer;
     private readonly ReaderConnections _readers;
+    private readonly AsyncLocal<WriteBatch?> _batch = new();
     private volatile bool _ready;
 
     /// <summary>Opens (or will create) the database the options name.</summary>
@@ -70,6 +71,7 @@ public sealed class SqliteDatabase : IDisposable
             BusyTimeout = options.BusyTimeout,
             Synchronous = options.Synchronous,
             BatchSize = options.BatchSize,
+            WritesPerBatchCommit = options.WritesPerBatchCommit,
             CustomerCacheSize = options.CustomerCacheSize,
             MaxRetries = options.MaxRetries,
             RetryDelay = options.RetryDelay,
@@ -92,10 +94,11 @@ public sealed class SqliteDatabase : IDisposable
         FilePath = builder.DataSource;
         ConnectionString = builder.ConnectionString;
         // secure_delete zeroes the bytes of deleted and overwritten rows, so an erased customer's data does not linger
-        // in free pages of the file after a checkpoint.
+        // in free pages of the file after a checkpoint. temp_store keeps statement journals and sorts in memory: on
+        // disk each was a temporary file created, written a page at a time and deleted, most of a write's system calls.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;");
         _checkpointer = new WalCheckpointer(OpenAsync);
         _writer = new KeptConnection(OpenAsync);
         _readers = new ReaderConnections(OpenAsync);
@@ -220,9 +223,33 @@ public sealed class SqliteDatabase : IDisposable
         return await WriteUncheckedAsync(work, cancellationToken);
     }
 
+    /// <summary>
+    /// Begins a batch for the calling flow (see <see cref="SqliteWriteBatcher"/>), or joins the one it is in. Not an async
+    /// method on purpose: the batch is set in the caller's own execution context, so it flows on from there.
+    /// </summary>
+    internal ValueTask<IAsyncDisposable> BeginBatchAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.Value is { IsOpen: true })
+        {
+            return ValueTask.FromResult<IAsyncDisposable>(JoinedBatch.Instance);
+        }
+
+        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer.Committed, _options.WritesPerBatchCommit);
+        _batch.Value = batch;
+        return StartBatchAsync(batch, cancellationToken);
+    }
+
+    /// <summary>The library's error for a SQLite error that is not worth retrying, when it has one.</summary>
+    internal Exception? Translate(SqliteException error) => SqliteFaults.Translate(error, FilePath, _options.MaxRetries);
+
     /// <summary>Like <see cref="WriteAsync"/>, without migrating first; the migrator's own transactions use it.</summary>
     internal async ValueTask<T> WriteUncheckedAsync<T>(Func<SqliteWrite, ValueTask<T>> work, CancellationToken cancellationToken)
     {
+        if (_batch.Value is { IsOpen: true } batch)
+        {
+            return await batch.WriteAsync(this, work, cancellationToken);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -293,6 +320,12 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>Like <see cref="ReadAsync"/>, without migrating first.</summary>
     internal async ValueTask<T> ReadUncheckedAsync<T>(Func<SqliteConnection, ValueTask<T>> work, CancellationToken cancellationToken, bool snapshot = false)
     {
+        if (_batch.Value is { IsOpen: true } batch)
+        {
+            // In the batch's transaction, which is a snapshot already, and sees the batch's own writes.
+            return await batch.ReadAsync(work, cancellationToken);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -342,11 +375,56 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    private async ValueTask<IAsyncDisposable> StartBatchAsync(WriteBatch batch, CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken);
+        return await batch.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Begins a batch's <c>BEGIN IMMEDIATE</c> transaction, retried while another process holds the lock.</summary>
+    private async ValueTask<SqliteTransaction> BeginImmediateAsync(KeptConnection writer, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var connection = await writer.OpenAsync(cancellationToken);
+                return connection.BeginTransaction(deferred: false);
+            }
+            catch (SqliteException e)
+            {
+                writer.Reset();
+                if (!SqliteFaults.IsTransient(e) || attempt >= _options.MaxRetries)
+                {
+                    if (Translate(e) is { } translated)
+                    {
+                        throw translated;
+                    }
+
+                    throw;
+                }
+
+                Retrying?.Invoke(attempt + 1, e);
+            }
+
+            await Task.Delay(RetryDelay(attempt), cancellationToken);
+        }
+    }
+
     private TimeSpan RetryDelay(int attempt)
     {
         var delay = _options.RetryDelay * Math.Pow(2, Math.Min(attempt, 16));
         var capped = delay > MaxRetryDelay ? MaxRetryDelay : delay;
         // Jitter keeps processes that met the same lock from retrying in step.
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
+
+    /// <summary>The batch handed to a flow that is in a batch already: the outer batch commits.</summary>
+    private sealed class JoinedBatch : IAsyncDisposable
+    {
+        public static readonly JoinedBatch Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -28,6 +28,13 @@ public sealed class SqliteStoreOptions
     /// <remarks>Streaming in pages keeps a long enumeration from pinning an old snapshot, which would stop the WAL from being checkpointed.</remarks>
     public int BatchSize { get; set; } = 1000;
 
+    /// <summary>How many writes of a write batch (<see cref="SqliteWriteBatcher"/>) go into one commit; 500 by default.</summary>
+    /// <remarks>
+    /// Larger batches write each touched page once for more writes, but keep other processes' writers waiting longer
+    /// and lose more work if the process dies before the commit.
+    /// </remarks>
+    public int WritesPerBatchCommit { get; set; } = 500;
+
     /// <summary>How many customers the customer store keeps parsed in memory, each valid for one version; 10,000 by default, 0 for none.</summary>
     /// <remarks>
     /// A cached customer is used only when the row's version matches, so a change made by another process is always

@@ -34,6 +34,7 @@ public sealed class StoreSimulator
     private readonly OutboxDispatcher _dispatcher;
     private readonly IOutboxStore _outbox;
     private readonly CustomerCare.Privacy.Consent.ConsentService _consents;
+    private readonly CustomerCare.Storage.Batching.IWriteBatcher _batches;
 
     /// <summary>Creates a simulator.</summary>
     /// <param name="processor">The library's event processor.</param>
@@ -43,8 +44,10 @@ public sealed class StoreSimulator
     /// <param name="dispatcher">Sends the day's messages from the outbox.</param>
     /// <param name="outbox">The outbox, to count what waits at the end.</param>
     /// <param name="consents">Records the consents customers give at sign-up.</param>
-    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care, OutboxDispatcher dispatcher, IOutboxStore outbox, CustomerCare.Privacy.Consent.ConsentService consents)
+    /// <param name="batches">Groups each simulated day's writes into a few large transactions, where the store can.</param>
+    public StoreSimulator(CustomerEventProcessor processor, FakeClock clock, CampaignScheduler campaigns, Care.CareSimulator care, OutboxDispatcher dispatcher, IOutboxStore outbox, CustomerCare.Privacy.Consent.ConsentService consents, CustomerCare.Storage.Batching.IWriteBatcher batches)
     {
+        _batches = batches ?? throw new ArgumentNullException(nameof(batches));
         _consents = consents ?? throw new ArgumentNullException(nameof(consents));
         _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
@@ -94,26 +97,31 @@ public sealed class StoreSimulator
             run.PlanDay(day);
             _clock.AdvanceDays(1);
             var now = _clock.GetCurrentInstant();
-            while (run.TryTakeDue(now, out var delivery))
+            // The day is one batch: on SQLite its writes share a few large transactions instead of one each. A run that
+            // dies mid-day loses only the writes since the last of those commits, as if it had died before making them.
+            await using (await _batches.BeginAsync(cancellationToken).ConfigureAwait(false))
             {
-                if (delivery.Event is CustomerRegistered registered && run.AcceptsMarketing(registered.CustomerId))
+                while (run.TryTakeDue(now, out var delivery))
                 {
-                    // The platform records the sign-up checkbox in the consent ledger before it sends the registration
-                    // (whose profile carries the resulting snapshot); the grants' ids are stable, so a retry adds nothing.
-                    await _consents.RecordAllAsync(SignUpConsent.Grants(registered.Profile), cancellationToken).ConfigureAwait(false);
+                    if (delivery.Event is CustomerRegistered registered && run.AcceptsMarketing(registered.CustomerId))
+                    {
+                        // The platform records the sign-up checkbox in the consent ledger before it sends the registration
+                        // (whose profile carries the resulting snapshot); the grants' ids are stable, so a retry adds nothing.
+                        await _consents.RecordAllAsync(SignUpConsent.Grants(registered.Profile), cancellationToken).ConfigureAwait(false);
+                    }
+
+                    run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
                 }
 
-                run.Record(delivery, await _processor.ApplyAsync(delivery.Event, cancellationToken).ConfigureAwait(false));
-            }
+                // A nightly job after the day's events, as a platform would schedule it; the campaigns' catch-up windows cover the day.
+                foreach (var result in await _campaigns.RunDueAsync(now, cancellationToken).ConfigureAwait(false))
+                {
+                    couponsIssued[result.CampaignId] = couponsIssued.GetValueOrDefault(result.CampaignId) + result.Issued.Count;
+                }
 
-            // A nightly job after the day's events, as a platform would schedule it; the campaigns' catch-up windows cover the day.
-            foreach (var result in await _campaigns.RunDueAsync(now, cancellationToken).ConfigureAwait(false))
-            {
-                couponsIssued[result.CampaignId] = couponsIssued.GetValueOrDefault(result.CampaignId) + result.Issued.Count;
+                await _care.RunDayAsync(careRandom, now, care, cancellationToken).ConfigureAwait(false);
+                await messages.DispatchAsync(_dispatcher, cancellationToken).ConfigureAwait(false);
             }
-
-            await _care.RunDayAsync(careRandom, now, care, cancellationToken).ConfigureAwait(false);
-            await messages.DispatchAsync(_dispatcher, cancellationToken).ConfigureAwait(false);
 
             var date = (start + Duration.FromDays(day)).InZone(TimeZones.Istanbul).Date;
             progress?.Report(new SimulationProgress(day + 1 - resumeAfterDays, settings.Days, date, run.Applied));

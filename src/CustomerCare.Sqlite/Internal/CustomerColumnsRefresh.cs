@@ -18,6 +18,19 @@ internal static class CustomerColumnsRefresh
 
     public static async ValueTask RunAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
+        // Asked with a read first: opening a file whose rows are current must not wait for another process's writer.
+        var anyStale = await database.ReadUncheckedAsync(
+            async connection =>
+            {
+                using var exists = connection.Command($"SELECT EXISTS (SELECT 1 FROM customers WHERE columns_version < {CustomerColumns.Version});");
+                return (long)(await exists.ExecuteScalarAsync(cancellationToken))! == 1;
+            },
+            cancellationToken);
+        if (!anyStale)
+        {
+            return;
+        }
+
         int refreshed;
         do
         {

@@ -63,6 +63,11 @@ internal sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStore
             yield return $"SqliteStoreOptions.Synchronous {(int)options.Synchronous} is not a synchronous mode (Off, Normal, Full, Extra).";
         }
 
+        if (options.WritesPerBatchCommit is < 1 or > 100_000)
+        {
+            yield return $"SqliteStoreOptions.WritesPerBatchCommit {options.WritesPerBatchCommit} is out of range: it must be between 1 and 100000.";
+        }
+
         if (options.BatchSize is < 1 or > 100_000)
         {
             yield return $"SqliteStoreOptions.BatchSize {options.BatchSize} is out of range: it must be between 1 and 100000.";

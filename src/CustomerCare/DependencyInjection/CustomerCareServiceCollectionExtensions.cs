@@ -81,6 +81,7 @@ public static class CustomerCareServiceCollectionExtensions
         services.TryAddSingleton<Privacy.Consent.Iys.IysConsentImporter>();
         services.TryAddSingleton<Privacy.Consent.Iys.IysConsentExporter>();
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        services.TryAddSingleton<Storage.Batching.IWriteBatcher, Storage.Batching.NoWriteBatching>();
         services.TryAddSingleton<IJobLeaseStore, InMemoryJobLeaseStore>();
         services.TryAddSingleton(new Notifications.OutboxOptions());
         services.TryAddSingleton<Notifications.OutboxDispatcher>();

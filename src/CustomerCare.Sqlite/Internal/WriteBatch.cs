@@ -1,0 +1,211 @@
+using Microsoft.Data.Sqlite;
+
+namespace CustomerCare.Sqlite.Internal;
+
+/// <summary>
+/// One open batch of a <see cref="SqliteDatabase"/> (see <see cref="Storage.Batching.IWriteBatcher"/>): it holds the database's
+/// write gate from start to dispose, and runs its flow's writes on the writer connection inside one
+/// <c>BEGIN IMMEDIATE</c> transaction, each write in a savepoint of its own, committing every
+/// <see cref="SqliteStoreOptions.WritesPerBatchCommit"/> writes and at dispose.
+/// </summary>
+/// <remarks>
+/// Its flow's reads run on the same connection, so they see the batch's writes. Reads and writes of the flow take turns
+/// on the connection; a read made from inside a write's work joins that write's turn.
+/// </remarks>
+internal sealed class WriteBatch : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _gate;
+    private readonly KeptConnection _writer;
+    private readonly Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> _begin;
+    private readonly Action _committed;
+    private readonly int _writesPerCommit;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly AsyncLocal<bool> _inTurn = new();
+    private SqliteTransaction? _transaction;
+    private int _uncommitted;
+    private int _savepoints;
+    private bool _holdsGate;
+
+    /// <param name="gate">The database's write gate, taken by <see cref="StartAsync"/> and let go by dispose.</param>
+    /// <param name="writer">The database's writer connection.</param>
+    /// <param name="begin">Begins an immediate transaction on the writer, retrying while another process holds the lock.</param>
+    /// <param name="committed">Told of every commit (for the checkpointer).</param>
+    /// <param name="writesPerCommit">How many writes go into one commit.</param>
+    public WriteBatch(SemaphoreSlim gate, KeptConnection writer, Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> begin, Action committed, int writesPerCommit)
+    {
+        _gate = gate;
+        _writer = writer;
+        _begin = begin;
+        _committed = committed;
+        _writesPerCommit = writesPerCommit;
+    }
+
+    /// <summary>Whether the batch has started and is not disposed: only then do its flow's reads and writes go through it.</summary>
+    public bool IsOpen { get; private set; }
+
+    /// <summary>Waits for the database's other writers, then opens the batch.</summary>
+    public async ValueTask<IAsyncDisposable> StartAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        _holdsGate = true;
+        IsOpen = true;
+        return this;
+    }
+
+    /// <summary>Runs one write in a savepoint of the batch's transaction.</summary>
+    public async ValueTask<T> WriteAsync<T>(SqliteDatabase database, Func<SqliteWrite, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        // Set here, not in a helper: a value set inside an awaited async method does not flow back to its caller.
+        _inTurn.Value = true;
+        try
+        {
+            var transaction = await TransactionAsync(cancellationToken);
+            var savepoint = "w" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            transaction.Save(savepoint);
+            T result;
+            try
+            {
+                var write = new SqliteWrite(transaction.Connection!, database, _writer, cancellationToken);
+                result = await work(write);
+                if (write.RollbackRequested)
+                {
+                    transaction.Rollback(savepoint);
+                }
+            }
+            catch (Exception e)
+            {
+                Undo(transaction, savepoint);
+                if (e is SqliteException sqlite && database.Translate(sqlite) is { } translated)
+                {
+                    throw translated;
+                }
+
+                throw;
+            }
+
+            transaction.Release(savepoint);
+            if (++_uncommitted >= _writesPerCommit)
+            {
+                Commit();
+            }
+
+            return result;
+        }
+        finally
+        {
+            LeaveTurn();
+        }
+    }
+
+    /// <summary>Runs a read on the batch's connection, inside its transaction.</summary>
+    public async ValueTask<T> ReadAsync<T>(Func<SqliteConnection, ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        var joined = _inTurn.Value;
+        if (!joined)
+        {
+            await _turn.WaitAsync(cancellationToken);
+            _inTurn.Value = true;
+        }
+
+        try
+        {
+            var transaction = await TransactionAsync(cancellationToken);
+            return await work(transaction.Connection!);
+        }
+        finally
+        {
+            if (!joined)
+            {
+                LeaveTurn();
+            }
+        }
+    }
+
+    /// <summary>Commits what is left and lets the database's other writers go on.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        await _turn.WaitAsync();
+        try
+        {
+            IsOpen = false;
+            Commit();
+        }
+        finally
+        {
+            _turn.Release();
+            if (_holdsGate)
+            {
+                _holdsGate = false;
+                _gate.Release();
+            }
+        }
+    }
+
+    private void LeaveTurn()
+    {
+        _inTurn.Value = false;
+        _turn.Release();
+    }
+
+    private async ValueTask<SqliteTransaction> TransactionAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is null)
+        {
+            _transaction = await _begin(_writer, cancellationToken);
+            _writer.Transaction = _transaction;
+        }
+
+        return _transaction;
+    }
+
+    private void Commit()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _transaction.Commit();
+            _committed();
+        }
+        catch
+        {
+            // The writes since the last commit are lost with the transaction; the next write starts a fresh one.
+            _writer.Reset();
+            throw;
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+            _writer.Transaction = null;
+            _uncommitted = 0;
+        }
+    }
+
+    /// <summary>Undoes a failed write; when even that fails, the connection is past saving and the whole transaction goes.</summary>
+    private void Undo(SqliteTransaction transaction, string savepoint)
+    {
+        try
+        {
+            transaction.Rollback(savepoint);
+            transaction.Release(savepoint);
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the whole transaction back (a full disk, an I/O error); the write's own error,
+            // which the caller rethrows, says why.
+            _transaction = null;
+            _uncommitted = 0;
+            _writer.Reset();
+        }
+    }
+}
