@@ -46,7 +46,7 @@ public sealed class InboundSecret
     /// <summary>Where it came from.</summary>
     public InboundSecretOrigin Origin { get; }
 
-    /// <summary>The sources it signs: those without secrets of their own in configuration.</summary>
+    /// <summary>The sources it signs: the enabled ones without secrets of their own in configuration.</summary>
     public IReadOnlyList<string> Sources => _sources;
 
     /// <summary>Picks the secret: the option, else the environment variable, else a new random one.</summary>
@@ -83,7 +83,8 @@ public sealed class InboundSecret
                 options.Sources[source] = settings;
             }
 
-            if (settings.Secrets.Count == 0)
+            // A disabled source answers 404 whatever its secrets; the banner should not claim the secret signs it.
+            if (settings.Enabled && settings.Secrets.Count == 0)
             {
                 settings.Secrets.Add(Value);
                 if (!_sources.Contains(source, StringComparer.Ordinal))

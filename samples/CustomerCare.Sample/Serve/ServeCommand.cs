@@ -50,12 +50,15 @@ public static class ServeCommand
             {
                 result.AddError("options '--urls' and '--port' both choose where to listen; give one of them");
             }
+
+            if (result.GetValue(urls) is { } given && Split(given).Length == 0)
+            {
+                result.AddError($"option '--urls': value '{given}' names no address, such as {ServeSettings.DefaultUrl}");
+            }
         });
         command.SetAction((parseResult, cancellationToken) =>
         {
-            var listen = parseResult.GetValue(urls) is { } given
-                ? given.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                : [ServeSettings.Loopback(parseResult.GetValue(port))];
+            var listen = parseResult.GetValue(urls) is { } given ? Split(given) : [ServeSettings.Loopback(parseResult.GetValue(port))];
             return RunAsync(context, new ServeSettings(listen, parseResult.GetValue(secret)), cancellationToken);
         });
         return command;
@@ -120,4 +123,6 @@ public static class ServeCommand
 
         return ExitCodes.Ok;
     }
+
+    private static string[] Split(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -11,9 +11,6 @@ public sealed record ServeSettings(IReadOnlyList<string> Urls, string? Secret)
     /// <summary>The default port, 5080.</summary>
     public const int DefaultPort = 5080;
 
-    /// <summary>The defaults: <see cref="DefaultUrl"/>, no secret given.</summary>
-    public static ServeSettings Default { get; } = new([DefaultUrl], null);
-
     /// <summary>The loopback address with a port, as <c>--port</c> gives it.</summary>
     /// <param name="port">The port; 0 picks a free one.</param>
     /// <returns>Such as <c>http://127.0.0.1:5080</c>.</returns>

@@ -129,6 +129,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--port", "0", "--urls", "http://127.0.0.1:0", "'--urls' and '--port'")]
     [InlineData("--port", "70000", "--secret", "whsec_long_enough_123", "--port")]
     [InlineData("--secret", "short", "--port", "0", "option '--secret': value (5 characters) is too short")]
+    [InlineData("--urls", " ; ", "--secret", "whsec_long_enough_123", "option '--urls': value ' ; ' names no address")]
     public async Task Serve_BadOptions_AreAUsageErrorNamingTheOption(string a, string b, string c, string d, string named)
     {
         var run = await ServeRun.RunToEndAsync(SampleHostOptions.InMemory, "serve", a, b, c, d);
