@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using CustomerCare.Sample.Commands;
+using CustomerCare.Sample.Serve;
 
 namespace CustomerCare.Sample;
 
@@ -61,5 +62,6 @@ public static class Program
         CampaignsCommand.Create(context),
         CustomerCommand.Create(context),
         BreachCommand.Create(context),
+        ServeCommand.Create(context),
     ];
 }

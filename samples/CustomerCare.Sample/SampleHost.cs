@@ -17,9 +17,10 @@ namespace CustomerCare.Sample;
 /// <c>services.AddCustomerCare(…)</c> and the sample's own services beside it.
 /// </summary>
 /// <remarks>
-/// Every later feature registers its services in <see cref="ConfigureServices"/>, so the commands, the tests and a
-/// newcomer reading the code find the whole wiring in one place. The clock is a <see cref="FakeClock"/> that the
-/// simulation advances day by day, which keeps a run reproducible for a seed.
+/// The library's registrations are listed once, in <see cref="AddLibrary"/>, so the commands, the tests and a newcomer
+/// reading the code find the whole wiring in one place. Two hosts use it: this one, whose clock is a
+/// <see cref="FakeClock"/> that the simulation advances day by day (which keeps a run reproducible for a seed), and the
+/// <c>serve</c> command's web application, which runs on the system clock.
 /// </remarks>
 public sealed class SampleHost : IAsyncDisposable, IDisposable
 {
@@ -67,16 +68,11 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         _ = provider.GetRequiredService<IOptions<CustomerCareOptions>>().Value;
 
         // The in-memory store completes at once; a database plugin would seed its definitions in a migration instead.
-        var coupons = provider.GetRequiredService<ICouponStore>();
-        foreach (var definition in SampleCampaigns.Definitions)
-        {
-            _ = coupons.AddDefinitionAsync(definition).AsTask().GetAwaiter().GetResult();
-        }
-
+        SeedAsync(provider).AsTask().GetAwaiter().GetResult();
         return new SampleHost(provider, options, temporaryOutbox);
     }
 
-    /// <summary>Registers the library and the sample's services.</summary>
+    /// <summary>Registers the simulated clock, the library and the simulation's services.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="clock">The simulated clock.</param>
     /// <param name="options">The store and channels.</param>
@@ -89,6 +85,27 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         // The clock goes in before AddCustomerCare, which only adds its system-clock default when none is registered.
         services.AddSingleton(clock);
         services.AddSingleton<IClock>(clock);
+        AddLibrary(services, options);
+        services.AddSingleton<RecoveryLog>();
+        services.AddSingleton<IServiceRecoveryObserver>(sp => sp.GetRequiredService<RecoveryLog>());
+        services.AddSingleton<CareSimulator>();
+        services.AddSingleton<StoreSimulator>();
+        services.AddSingleton<StoreReportBuilder>();
+        services.AddSingleton<SegmentReportBuilder>();
+    }
+
+    /// <summary>
+    /// Registers the library as the sample uses it: options, campaigns, surveys, reviews, the policy, notifications,
+    /// the store and the channels. The clock is whatever <see cref="IClock"/> was registered before, else the
+    /// library's default, the system clock.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">The store and channels.</param>
+    /// <returns>The builder, for further parts (the <c>serve</c> command adds the inbound webhooks and the hosted jobs).</returns>
+    public static ICustomerCareBuilder AddLibrary(IServiceCollection services, SampleHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         var care = services.AddCustomerCare(o =>
             {
                 o.Currency = "TRY";
@@ -114,12 +131,21 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             });
         UseStore(care, options);
         UseChannels(care, options);
-        services.AddSingleton<RecoveryLog>();
-        services.AddSingleton<IServiceRecoveryObserver>(sp => sp.GetRequiredService<RecoveryLog>());
-        services.AddSingleton<CareSimulator>();
-        services.AddSingleton<StoreSimulator>();
-        services.AddSingleton<StoreReportBuilder>();
-        services.AddSingleton<SegmentReportBuilder>();
+        return care;
+    }
+
+    /// <summary>Adds the coupon definitions the sample's campaigns issue under; a definition the store holds already is left as it is.</summary>
+    /// <param name="services">The built services.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>A task that completes when the definitions are stored.</returns>
+    public static async ValueTask SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var coupons = services.GetRequiredService<ICouponStore>();
+        foreach (var definition in SampleCampaigns.Definitions)
+        {
+            _ = await coupons.AddDefinitionAsync(definition, cancellationToken);
+        }
     }
 
     private static void UseStore(ICustomerCareBuilder care, SampleHostOptions options)

@@ -65,6 +65,9 @@ public static class SampleCommandLine
             Output = console.Out,
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
+            // Ctrl+C and SIGTERM cancel the command's token; serve then stops its host, whose own shutdown budget is
+            // 10 seconds, so the 2-second default would cut a clean stop short.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
         };
         try
         {
