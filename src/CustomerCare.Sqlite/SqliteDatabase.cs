@@ -234,7 +234,7 @@ public sealed class SqliteDatabase : IDisposable
             return ValueTask.FromResult<IAsyncDisposable>(JoinedBatch.Instance);
         }
 
-        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer.Committed, _options.WritesPerBatchCommit);
+        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer, _options.WritesPerBatchCommit);
         _batch.Value = batch;
         return StartBatchAsync(batch, cancellationToken);
     }

@@ -62,6 +62,26 @@ internal sealed class WalCheckpointer
         running.Wait();
     }
 
+    /// <summary>
+    /// Checkpoints on the calling connection, now: a write batch does this between its commits, because its transaction
+    /// is open nearly all the time, and a checkpoint in the background rarely finishes in the moment between two of its
+    /// transactions, which is the only moment the log can start again from its beginning.
+    /// </summary>
+    /// <param name="connection">A connection outside any transaction.</param>
+    public void CheckpointOn(SqliteConnection connection)
+    {
+        try
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            Record(e);
+        }
+    }
+
     private async Task CheckpointAsync()
     {
         try
@@ -71,14 +91,19 @@ internal sealed class WalCheckpointer
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await command.ExecuteNonQueryAsync();
         }
-        catch (SqliteException e) when (SqliteFaults.IsTransient(e))
-        {
-            // Another process holds the checkpoint lock or the file is busy: the next round checkpoints what this one missed.
-        }
         catch (SqliteException e)
         {
-            // Not thrown here, where nobody would see it: the next write reports it.
-            _failure = e;
+            Record(e);
+        }
+    }
+
+    private void Record(SqliteException error)
+    {
+        // Another process holding the checkpoint lock, or a busy file, is not a failure: the next round checkpoints what
+        // this one missed. Anything else is not thrown here, where nobody would see it: the next write reports it.
+        if (!SqliteFaults.IsTransient(error))
+        {
+            _failure = error;
         }
     }
 }

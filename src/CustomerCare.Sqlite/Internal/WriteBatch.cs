@@ -17,26 +17,27 @@ internal sealed class WriteBatch : IAsyncDisposable
     private readonly SemaphoreSlim _gate;
     private readonly KeptConnection _writer;
     private readonly Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> _begin;
-    private readonly Action _committed;
+    private readonly WalCheckpointer _checkpointer;
     private readonly int _writesPerCommit;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly AsyncLocal<bool> _inTurn = new();
     private SqliteTransaction? _transaction;
     private int _uncommitted;
+    private int _sinceCheckpoint;
     private int _savepoints;
     private bool _holdsGate;
 
     /// <param name="gate">The database's write gate, taken by <see cref="StartAsync"/> and let go by dispose.</param>
     /// <param name="writer">The database's writer connection.</param>
     /// <param name="begin">Begins an immediate transaction on the writer, retrying while another process holds the lock.</param>
-    /// <param name="committed">Told of every commit (for the checkpointer).</param>
+    /// <param name="checkpointer">Checkpoints the log between commits, every <see cref="WalCheckpointer.CommitsPerCheckpoint"/> writes.</param>
     /// <param name="writesPerCommit">How many writes go into one commit.</param>
-    public WriteBatch(SemaphoreSlim gate, KeptConnection writer, Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> begin, Action committed, int writesPerCommit)
+    public WriteBatch(SemaphoreSlim gate, KeptConnection writer, Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> begin, WalCheckpointer checkpointer, int writesPerCommit)
     {
         _gate = gate;
         _writer = writer;
         _begin = begin;
-        _committed = committed;
+        _checkpointer = checkpointer;
         _writesPerCommit = writesPerCommit;
     }
 
@@ -171,10 +172,10 @@ internal sealed class WriteBatch : IAsyncDisposable
             return;
         }
 
+        var connection = _transaction.Connection!;
         try
         {
             _transaction.Commit();
-            _committed();
         }
         catch
         {
@@ -187,7 +188,15 @@ internal sealed class WriteBatch : IAsyncDisposable
             _transaction.Dispose();
             _transaction = null;
             _writer.Transaction = null;
+            _sinceCheckpoint += _uncommitted;
             _uncommitted = 0;
+        }
+
+        // As many writes as the background checkpointer waits for, counted in writes: a batch commits rarely.
+        if (_sinceCheckpoint >= WalCheckpointer.CommitsPerCheckpoint)
+        {
+            _sinceCheckpoint = 0;
+            _checkpointer.CheckpointOn(connection);
         }
     }
 

@@ -156,6 +156,27 @@ public sealed class WriteBatchTests
     }
 
     [Fact]
+    public async Task Batch_OfManyWrites_CheckpointsBetweenCommits_SoTheLogStartsAgainInsteadOfGrowing()
+    {
+        using var file = new TempDatabase(o => o.WritesPerBatchCommit = 50);
+        var store = new SqliteCustomerStore(file.Database);
+        var builder = _customers.Named("Çiğdem", new string('ş', 100));
+
+        await using (await new SqliteWriteBatcher(file.Database).BeginAsync())
+        {
+            for (var i = 0; i < 3_000; i++)
+            {
+                await store.CommitAsync(Changes(builder.Build()));
+            }
+        }
+
+        // Measured here: 1.1 MB with the checkpoints between commits, 11.5 MB without them.
+        var log = new FileInfo(file.Path + "-wal").Length;
+        Assert.True(log < 4 * 1024 * 1024, $"The log grew to {log:N0} bytes: it never started again from its beginning.");
+        Assert.Equal(3_000, await store.CountAsync(new Specification<Customer>()));
+    }
+
+    [Fact]
     public async Task UseSqlite_RegistersTheSqliteBatcher()
     {
         using var file = new TempDatabase();
