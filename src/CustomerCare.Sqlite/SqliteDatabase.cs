@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using CustomerCare.Sqlite.Internal;
 using CustomerCare.Sqlite.Migrations;
 using CustomerCare.Storage;
@@ -283,22 +284,7 @@ public sealed class SqliteDatabase : IDisposable
                 // Dropped only after the transaction was disposed above, so no statement or state of the failure is
                 // carried into the next write, which opens a fresh connection.
                 _writer.Reset();
-                if (e is not SqliteException sqlite)
-                {
-                    throw;
-                }
-
-                if (!SqliteFaults.IsTransient(sqlite) || attempt >= _options.MaxRetries)
-                {
-                    if (SqliteFaults.Translate(sqlite, FilePath, _options.MaxRetries) is { } translated)
-                    {
-                        throw translated;
-                    }
-
-                    throw;
-                }
-
-                Retrying?.Invoke(attempt + 1, sqlite);
+                RetryOrThrow(e, attempt);
             }
             finally
             {
@@ -353,22 +339,7 @@ public sealed class SqliteDatabase : IDisposable
             {
                 // A connection that failed a read is closed, not given back, so the next read starts clean.
                 kept.Dispose();
-                if (e is not SqliteException sqlite)
-                {
-                    throw;
-                }
-
-                if (!SqliteFaults.IsTransient(sqlite) || attempt >= _options.MaxRetries)
-                {
-                    if (SqliteFaults.Translate(sqlite, FilePath, _options.MaxRetries) is { } translated)
-                    {
-                        throw translated;
-                    }
-
-                    throw;
-                }
-
-                Retrying?.Invoke(attempt + 1, sqlite);
+                RetryOrThrow(e, attempt);
             }
 
             await Task.Delay(RetryDelay(attempt), cancellationToken);
@@ -395,21 +366,34 @@ public sealed class SqliteDatabase : IDisposable
             catch (SqliteException e)
             {
                 writer.Reset();
-                if (!SqliteFaults.IsTransient(e) || attempt >= _options.MaxRetries)
-                {
-                    if (Translate(e) is { } translated)
-                    {
-                        throw translated;
-                    }
-
-                    throw;
-                }
-
-                Retrying?.Invoke(attempt + 1, e);
+                RetryOrThrow(e, attempt);
             }
 
             await Task.Delay(RetryDelay(attempt), cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// After a failed attempt: returns, having told <see cref="Retrying"/>, when the error is a lock and attempts are
+    /// left; otherwise throws the library's error for it (<see cref="Translate"/>), or the error itself with its stack.
+    /// </summary>
+    private void RetryOrThrow(Exception failure, int attempt)
+    {
+        if (failure is SqliteException sqlite)
+        {
+            if (SqliteFaults.IsTransient(sqlite) && attempt < _options.MaxRetries)
+            {
+                Retrying?.Invoke(attempt + 1, sqlite);
+                return;
+            }
+
+            if (Translate(sqlite) is { } translated)
+            {
+                throw translated;
+            }
+        }
+
+        ExceptionDispatchInfo.Throw(failure);
     }
 
     private TimeSpan RetryDelay(int attempt)

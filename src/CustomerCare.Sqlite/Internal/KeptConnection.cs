@@ -27,8 +27,8 @@ internal sealed class KeptConnection : IDisposable
     /// <summary>How many distinct statements are kept compiled; the stores use well under a hundred.</summary>
     public const int Capacity = 256;
 
-    private readonly Func<CancellationToken, ValueTask<SqliteConnection>> _open;
     private static readonly ConditionalWeakTable<SqliteConnection, KeptConnection> ByConnection = [];
+    private readonly Func<CancellationToken, ValueTask<SqliteConnection>> _open;
     private readonly Dictionary<string, CachedCommand> _commands = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
