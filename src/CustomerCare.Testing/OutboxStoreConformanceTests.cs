@@ -65,6 +65,32 @@ public abstract class OutboxStoreConformanceTests
         Assert.Empty(await store.ClaimDueAsync(Now, "d-2", Lease, 10));
     }
 
+    /// <summary>
+    /// A message whose lease ended takes its place among the due ones by priority and due time, a message not yet due
+    /// does not hide the due ones behind it, and the limit cuts the claim in that order.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Claim_MergesEndedLeases_AndSkipsNotYetDue_InClaimOrder()
+    {
+        var store = await CreateOutboxStoreAsync();
+        await store.EnqueueAsync(Message("p5-later") with { Priority = 5, DueAt = Now + Duration.FromMinutes(1) });
+        await store.EnqueueAsync(Message("p5-due") with { Priority = 5, DueAt = Now - Duration.FromMinutes(5) });
+        await store.EnqueueAsync(Message("p1-older") with { Priority = 1, DueAt = Now - Duration.FromMinutes(30) });
+        await store.EnqueueAsync(Message("p1-newer") with { Priority = 1, DueAt = Now - Duration.FromMinutes(1) });
+        await store.EnqueueAsync(Message("p0") with { DueAt = Now - Duration.FromMinutes(60) });
+        await store.EnqueueAsync(Message("p3-abandoned") with { Priority = 3, DueAt = Now - Duration.FromMinutes(100) });
+        var abandoned = await store.ClaimDueAsync(Now - Lease - Duration.FromMinutes(1), "d-0", Lease, 1);
+
+        var first = await store.ClaimDueAsync(Now, "d-1", Lease, 4);
+        var rest = await store.ClaimDueAsync(Now, "d-2", Lease, 10);
+
+        Assert.Equal(["p3-abandoned"], abandoned.Select(m => m.Id));
+        Assert.Equal(["p5-due", "p3-abandoned", "p1-older", "p1-newer"], first.Select(m => m.Id));
+        Assert.Equal(["p0"], rest.Select(m => m.Id));
+        Assert.Equal((1, 5), (await store.CountAsync(OutboxStatus.Pending), await store.CountAsync(OutboxStatus.InFlight)));
+    }
+
     /// <summary>Dispatchers racing for the same messages never claim one twice, and together claim them all.</summary>
     /// <returns>The test.</returns>
     [Fact]

@@ -88,7 +88,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         try
         {
             return Format == FileChannelFormat.Eml
-                ? await WriteEmlAsync(message, cancellationToken).ConfigureAwait(false)
+                ? WriteEml(message)
                 : await AppendLogAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
@@ -129,7 +129,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
     private static string AsciiDomain(EmailAddress address) =>
         address.Value[..address.Value.LastIndexOf('@')] + "@" + (EmailMessageId.TryNormalizeDomain(address.Domain, out var ascii, out _) ? ascii : address.Domain);
 
-    private async ValueTask<SendResult> WriteEmlAsync(OutboundMessage message, CancellationToken cancellationToken)
+    private SendResult WriteEml(OutboundMessage message)
     {
         if (!EmailAddress.TryParse(message.Recipient, out var to, out var toError, "recipient"))
         {
@@ -146,8 +146,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         if (!File.Exists(path))
         {
             var envelope = new EmlEnvelope(message.MessageId, messageIdHeader, _clock.GetCurrentInstant(), _from, _fromName, AsciiDomain(to), message.Subject);
-            Directory.CreateDirectory(OutputPath);
-            await AtomicFile.TryCreateAsync(path, Encoding.UTF8.GetBytes(EmlWriter.Write(envelope, content)), _flushToDisk, cancellationToken).ConfigureAwait(false);
+            AtomicFile.TryCreate(path, Encoding.UTF8.GetBytes(EmlWriter.Write(envelope, content)), _flushToDisk);
         }
 
         return SendResult.Sent("<" + messageIdHeader + ">");

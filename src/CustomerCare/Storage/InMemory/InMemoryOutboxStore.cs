@@ -7,14 +7,14 @@ namespace CustomerCare.Storage.InMemory;
 
 /// <summary>The default <see cref="IOutboxStore"/>: messages in process memory, lost with the process.</summary>
 /// <remarks>
-/// Thread-safe: one lock per store makes each claim and each completion one step. Claims look only at messages still
-/// pending or in flight, and a customer's messages are indexed, so neither grows with the sent history.
+/// Thread-safe: one lock per store makes each claim and each completion one step. Open messages are kept in claim order,
+/// so a claim reads only what it returns, and a customer's messages are indexed; neither grows with the sent history.
 /// </remarks>
 public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, OutboxMessage> _messages = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
+    private readonly OutboxQueue _queue = new();
     private readonly Dictionary<CustomerId, List<string>> _byCustomer = [];
     private readonly Dictionary<OutboxStatus, long> _counts = [];
 
@@ -53,10 +53,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            var claimed = _open.Select(id => _messages[id])
-                .Where(m => (m.Status == OutboxStatus.Pending && m.DueAt <= now) || (m.Status == OutboxStatus.InFlight && m.LeaseUntil <= now))
-                .OrderByDescending(m => m.Priority).ThenBy(m => m.DueAt).ThenBy(m => m.Id, StringComparer.Ordinal)
-                .Take(limit)
+            var claimed = _queue.Claimable(now, limit)
                 .Select(m => m with { Status = OutboxStatus.InFlight, ClaimedBy = dispatcherId, LeaseUntil = now + lease })
                 .ToArray();
             foreach (var message in claimed)
@@ -152,7 +149,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
         }
     }
 
-    /// <summary>Stores a message's new state and keeps the open set and the counts in step; called under the lock.</summary>
+    /// <summary>Stores a message's new state and keeps the claim queue and the counts in step; called under the lock.</summary>
     private void Put(OutboxMessage message)
     {
         if (_messages.TryGetValue(message.Id, out var previous))
@@ -162,14 +159,7 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
 
         _messages[message.Id] = message;
         _counts[message.Status] = _counts.GetValueOrDefault(message.Status) + 1;
-        if (message.Status is OutboxStatus.Pending or OutboxStatus.InFlight)
-        {
-            _open.Add(message.Id);
-        }
-        else
-        {
-            _open.Remove(message.Id);
-        }
+        _queue.Replace(previous, message);
     }
 
     private IEnumerable<OutboxMessage> OfCustomer(CustomerId customerId) =>
