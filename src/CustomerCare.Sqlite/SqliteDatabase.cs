@@ -28,7 +28,7 @@ namespace CustomerCare.Sqlite;
 /// <see cref="SqliteDatabaseFileException"/> naming it.</para>
 /// <para><b>Thread safety.</b> Thread-safe; register one instance per file. Dispose it to release the pooled connections.</para>
 /// </remarks>
-public sealed class SqliteDatabase : IDisposable
+public sealed partial class SqliteDatabase : IDisposable
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
     private readonly SqliteStoreOptions _options;
@@ -251,48 +251,8 @@ public sealed class SqliteDatabase : IDisposable
             return await batch.WriteAsync(this, work, cancellationToken);
         }
 
-        for (var attempt = 0; ; attempt++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _writeGate.WaitAsync(cancellationToken);
-            try
-            {
-                var connection = await _writer.OpenAsync(cancellationToken);
-                T result;
-                using (var transaction = connection.BeginTransaction(deferred: false))
-                {
-                    _writer.Transaction = transaction;
-                    var write = new SqliteWrite(connection, this, _writer, cancellationToken);
-                    result = await work(write);
-                    if (write.RollbackRequested)
-                    {
-                        transaction.Rollback();
-                    }
-                    else
-                    {
-                        transaction.Commit();
-                        _checkpointer.Committed();
-                    }
-
-                    _writer.Transaction = null;
-                }
-
-                return result;
-            }
-            catch (Exception e)
-            {
-                // Dropped only after the transaction was disposed above, so no statement or state of the failure is
-                // carried into the next write, which opens a fresh connection.
-                _writer.Reset();
-                RetryOrThrow(e, attempt);
-            }
-            finally
-            {
-                _writeGate.Release();
-            }
-
-            await Task.Delay(RetryDelay(attempt), cancellationToken);
-        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return await WriteGroupedAsync(work, cancellationToken);
     }
 
     /// <summary>Runs a read on its own connection, retried when it meets a lock; <paramref name="snapshot"/> wraps it in one read transaction.</summary>

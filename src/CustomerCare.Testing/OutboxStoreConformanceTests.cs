@@ -91,6 +91,38 @@ public abstract class OutboxStoreConformanceTests
         Assert.Equal((1, 5), (await store.CountAsync(OutboxStatus.Pending), await store.CountAsync(OutboxStatus.InFlight)));
     }
 
+    /// <summary>Completing writes the outcome and clears the claim; the content and recipient stay as queued.</summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task Complete_WritesTheOutcomeOnly()
+    {
+        var store = await CreateOutboxStoreAsync();
+        var queued = Message("m-1") with { Subject = "Siparişiniz yolda", Priority = 3 };
+        await store.EnqueueAsync(queued);
+        var claimed = Assert.Single(await store.ClaimDueAsync(Now, "d-1", Lease, 1));
+
+        var written = await store.CompleteAsync(
+            claimed with
+            {
+                Status = OutboxStatus.Pending,
+                Attempts = 1,
+                DueAt = Now + Duration.FromMinutes(2),
+                LastError = "421 try later",
+                Body = "başka bir gövde",
+                Recipient = "baska@example.com",
+                Subject = "değişti",
+                Priority = 9,
+            },
+            "d-1");
+
+        Assert.True(written);
+        var stored = (await store.FindAsync("m-1"))!;
+        Assert.Equal(
+            (OutboxStatus.Pending, 1, Now + Duration.FromMinutes(2), "421 try later", null, null),
+            (stored.Status, stored.Attempts, stored.DueAt, stored.LastError, stored.ClaimedBy, stored.LeaseUntil));
+        Assert.Equal((queued.Body, queued.Recipient, queued.Subject, queued.Priority), (stored.Body, stored.Recipient, stored.Subject, stored.Priority));
+    }
+
     /// <summary>Dispatchers racing for the same messages never claim one twice, and together claim them all.</summary>
     /// <returns>The test.</returns>
     [Fact]

@@ -46,9 +46,8 @@ public sealed class PostgreSqlOutboxStore : IOutboxStore, IPersonalDataHolder
             RETURNING {{string.Join(", ", Columns.Split(", ").Select(c => "m." + c))}}
             """);
         _complete = database.Sql("""
-            UPDATE {s}.outbox_messages SET channel = $3, recipient = $4, subject = $5, body = $6, content_type = $7, metadata = $8, kind = $9,
-                priority = $10, customer_id = $11, enqueued_at = $12, due_at = $13, status = $14, attempts = $15, claimed_by = NULL, lease_until = NULL,
-                last_error = $16, sent_at = $17, provider_message_id = $18
+            UPDATE {s}.outbox_messages SET due_at = $3, status = $4, attempts = $5, claimed_by = NULL, lease_until = NULL,
+                last_error = $6, sent_at = $7, provider_message_id = $8
             WHERE id = $1 AND status = 1 AND claimed_by = $2
             """);
         _find = database.Sql($"SELECT {Columns} FROM {{s}}.outbox_messages WHERE id = $1");
@@ -106,16 +105,6 @@ public sealed class PostgreSqlOutboxStore : IOutboxStore, IPersonalDataHolder
                 ct,
                 completed.Id,
                 dispatcherId,
-                completed.Channel,
-                completed.Recipient,
-                PgValues.Text(completed.Subject),
-                completed.Body,
-                completed.ContentType,
-                PgTransaction.Jsonb(JsonSerializer.Serialize(completed.Metadata)),
-                (short)completed.Kind,
-                completed.Priority,
-                PgValues.Text(completed.CustomerId?.Value),
-                PgValues.At(completed.EnqueuedAt),
                 PgValues.At(completed.DueAt),
                 (short)completed.Status,
                 completed.Attempts,

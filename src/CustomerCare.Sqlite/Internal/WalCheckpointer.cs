@@ -29,10 +29,12 @@ internal sealed class WalCheckpointer
 
     private SqliteException? _failure;
 
-    /// <summary>Counts a commit, and starts a background checkpoint when enough have gone by and none is running.</summary>
-    public void Committed()
+    /// <summary>Counts the writes of a commit, and starts a background checkpoint when enough have gone by and none is running.</summary>
+    /// <param name="writes">How many store writes the commit held: a group commit holds several.</param>
+    public void Committed(int writes = 1)
     {
-        if (Interlocked.Increment(ref _commits) % CommitsPerCheckpoint != 0)
+        var after = Interlocked.Add(ref _commits, writes);
+        if (after / CommitsPerCheckpoint == (after - writes) / CommitsPerCheckpoint)
         {
             return;
         }

@@ -24,7 +24,6 @@ internal sealed class WriteBatch : IAsyncDisposable
     private SqliteTransaction? _transaction;
     private int _uncommitted;
     private int _sinceCheckpoint;
-    private int _savepoints;
     private bool _holdsGate;
 
     /// <param name="gate">The database's write gate, taken by <see cref="StartAsync"/> and let go by dispose.</param>
@@ -62,8 +61,7 @@ internal sealed class WriteBatch : IAsyncDisposable
         try
         {
             var transaction = await TransactionAsync(cancellationToken);
-            var savepoint = "w" + (++_savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            transaction.Save(savepoint);
+            _writer.Savepoint();
             T result;
             try
             {
@@ -71,12 +69,16 @@ internal sealed class WriteBatch : IAsyncDisposable
                 result = await work(write);
                 if (write.RollbackRequested)
                 {
-                    transaction.Rollback(savepoint);
+                    _writer.UndoSavepoint();
+                }
+                else
+                {
+                    _writer.ReleaseSavepoint();
                 }
             }
             catch (Exception e)
             {
-                Undo(transaction, savepoint);
+                Undo();
                 if (e is SqliteException sqlite && database.Translate(sqlite) is { } translated)
                 {
                     throw translated;
@@ -85,7 +87,6 @@ internal sealed class WriteBatch : IAsyncDisposable
                 throw;
             }
 
-            transaction.Release(savepoint);
             if (++_uncommitted >= _writesPerCommit)
             {
                 Commit();
@@ -201,12 +202,11 @@ internal sealed class WriteBatch : IAsyncDisposable
     }
 
     /// <summary>Undoes a failed write; when even that fails, the connection is past saving and the whole transaction goes.</summary>
-    private void Undo(SqliteTransaction transaction, string savepoint)
+    private void Undo()
     {
         try
         {
-            transaction.Rollback(savepoint);
-            transaction.Release(savepoint);
+            _writer.UndoSavepoint();
         }
         catch (SqliteException)
         {

@@ -25,6 +25,8 @@ namespace CustomerCare.Sqlite;
 public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonalDataHolder
 {
     private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
+    private const int RedemptionColumnCount = 9;
+    private static readonly string JoinedRedemptionColumns = string.Join(", ", RedemptionColumns.Split(", ").Select(c => "r." + c));
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
     private readonly SqliteDatabase _database;
 
@@ -138,16 +140,12 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
             async write =>
             {
                 var ct = write.CancellationToken;
-                if (await FindRedemptionAsync(write, request.Code, request.OrderId) is { } existing)
-                {
-                    var outcome = existing.CustomerId != request.CustomerId || existing.Discount != request.Discount ? RedemptionOutcome.PayloadMismatch
-                        : existing.State != RedemptionState.Released ? RedemptionOutcome.AlreadyDone
-                        : RedemptionOutcome.AlreadyReleased;
-                    return new RedemptionResult(outcome, existing);
-                }
-
+                // The order's redemption (if any) and the coupon's owner in one read: most checkouts are a first try.
+                CouponRedemption? existing;
                 string? owner;
-                using (var find = write.Command("SELECT assigned_to FROM coupons WHERE code = $code;").With("$code", request.Code.Value))
+                using (var find = write.Command($"SELECT {JoinedRedemptionColumns}, c.assigned_to FROM coupons c LEFT JOIN redemptions r ON r.code = c.code AND r.order_id = $order WHERE c.code = $code;")
+                    .With("$code", request.Code.Value)
+                    .With("$order", request.OrderId.Value))
                 using (var reader = await find.ExecuteReaderAsync(ct))
                 {
                     if (!await reader.ReadAsync(ct))
@@ -155,7 +153,16 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
                         return new RedemptionResult(RedemptionOutcome.UnknownCode);
                     }
 
-                    owner = reader.GetNullableString(0);
+                    existing = reader.IsDBNull(0) ? null : ReadRedemption(reader);
+                    owner = reader.GetNullableString(RedemptionColumnCount);
+                }
+
+                if (existing is not null)
+                {
+                    var outcome = existing.CustomerId != request.CustomerId || existing.Discount != request.Discount ? RedemptionOutcome.PayloadMismatch
+                        : existing.State != RedemptionState.Released ? RedemptionOutcome.AlreadyDone
+                        : RedemptionOutcome.AlreadyReleased;
+                    return new RedemptionResult(outcome, existing);
                 }
 
                 if (owner is not null && !string.Equals(owner, request.CustomerId.Value, StringComparison.Ordinal))
@@ -197,18 +204,18 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         return await _database.WriteAsync(
             async write =>
             {
+                // Tried first, as most confirmations find their reservation; the reads below only explain a refusal.
+                if (await TryMoveAsync(write, code, orderId, RedemptionState.Reserved, RedemptionState.Confirmed, "confirmed_at", stored) is { } confirmed)
+                {
+                    return new RedemptionResult(RedemptionOutcome.Done, confirmed);
+                }
+
                 if (await FindRedemptionAsync(write, code, orderId) is not { } existing)
                 {
                     return new RedemptionResult(await CouponExistsAsync(write, code) ? RedemptionOutcome.NotReserved : RedemptionOutcome.UnknownCode);
                 }
 
-                if (existing.State != RedemptionState.Reserved)
-                {
-                    return new RedemptionResult(existing.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, existing);
-                }
-
-                await MoveAsync(write, code, orderId, RedemptionState.Reserved, RedemptionState.Confirmed, "confirmed_at", stored);
-                return new RedemptionResult(RedemptionOutcome.Done, existing with { State = RedemptionState.Confirmed, ConfirmedAt = at });
+                return new RedemptionResult(existing.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, existing);
             },
             cancellationToken);
     }
@@ -230,8 +237,9 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
                     return new RedemptionResult(RedemptionOutcome.AlreadyDone, existing);
                 }
 
-                await MoveAsync(write, code, orderId, existing.State, RedemptionState.Released, "released_at", stored);
-                return new RedemptionResult(RedemptionOutcome.Done, existing with { State = RedemptionState.Released, ReleasedAt = at });
+                var released = await TryMoveAsync(write, code, orderId, existing.State, RedemptionState.Released, "released_at", stored)
+                    ?? throw new InvalidOperationException($"Redemption ({code}, {orderId}) left state {existing.State} inside its own write transaction.");
+                return new RedemptionResult(RedemptionOutcome.Done, released);
             },
             cancellationToken);
     }
@@ -386,16 +394,22 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
     }
 
     /// <summary>Moves a redemption from one state to the next and its use between the counts, each a guarded single-row update.</summary>
-    private static async ValueTask MoveAsync(SqliteWrite write, CouponCode code, OrderId orderId, RedemptionState from, RedemptionState to, string instantColumn, long at)
+    /// <summary>Moves a redemption from one state to another and the coupon's counts with it.</summary>
+    /// <returns>The moved redemption, or <see langword="null"/> when none was in <paramref name="from"/> (nothing written).</returns>
+    private static async ValueTask<CouponRedemption?> TryMoveAsync(SqliteWrite write, CouponCode code, OrderId orderId, RedemptionState from, RedemptionState to, string instantColumn, long at)
     {
         var ct = write.CancellationToken;
-        using (var redemption = write.Command($"UPDATE redemptions SET state = $to, {instantColumn} = $at WHERE code = $code AND order_id = $order AND state = $from;")
+        CouponRedemption moved;
+        using (var redemption = write.Command($"UPDATE redemptions SET state = $to, {instantColumn} = $at WHERE code = $code AND order_id = $order AND state = $from RETURNING {RedemptionColumns};")
             .With("$to", SqliteValues.Name(to)).With("$at", at).With("$code", code.Value).With("$order", orderId.Value).With("$from", SqliteValues.Name(from)))
+        using (var reader = await redemption.ExecuteReaderAsync(ct))
         {
-            if (await redemption.ExecuteNonQueryAsync(ct) != 1)
+            if (!await reader.ReadAsync(ct))
             {
-                throw new InvalidOperationException($"Redemption ({code}, {orderId}) left state {from} inside its own write transaction.");
+                return null;
             }
+
+            moved = ReadRedemption(reader);
         }
 
         var counts = (from, to) switch
@@ -409,6 +423,8 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         {
             throw new InvalidOperationException($"Coupon {code} vanished while its redemption for order {orderId} moved to {to}.");
         }
+
+        return moved;
     }
 
     private static CouponRedemption ReadRedemption(SqliteDataReader reader) =>

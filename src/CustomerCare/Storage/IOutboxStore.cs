@@ -12,7 +12,9 @@ namespace CustomerCare.Storage;
 /// marked in flight for one dispatcher; two dispatchers never hold the same message. Highest priority first, then
 /// oldest due.</para>
 /// <para><b>Completing.</b> <see cref="CompleteAsync"/> writes only while the dispatcher still holds the message, so a
-/// dispatcher whose lease ran out cannot overwrite the outcome of the one that took over.</para>
+/// dispatcher whose lease ran out cannot overwrite the outcome of the one that took over. It writes the outcome only
+/// (status, attempts, due time, last error, sent time, provider id) and clears the claim; what the message says, and to
+/// whom, stays as queued.</para>
 /// <para><b>Thread safety.</b> Every member may be called concurrently, from several processes for a shared database.</para>
 /// </remarks>
 public interface IOutboxStore
@@ -33,7 +35,9 @@ public interface IOutboxStore
     ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>Records what became of a claimed message.</summary>
-    /// <param name="completed">The message with its new status, attempts, due time, error or sent details.</param>
+    /// <param name="completed">
+    /// The message with its new status, attempts, due time, error or sent details; its other fields are not written.
+    /// </param>
     /// <param name="dispatcherId">The dispatcher that claimed it.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns><see langword="false"/> when the dispatcher no longer holds it (nothing written).</returns>

@@ -18,9 +18,11 @@ public sealed partial class InMemoryCouponStore
     private sealed class CodeState(Coupon coupon)
     {
         // Redemptions are appended to fixed-size chunks and found through an index of small entries: growing copies
-        // only the index, and the chunks stay small enough for the small-object heap.
+        // only the index, and the chunks stay small enough for the small-object heap. The first chunk starts small and
+        // doubles up to the chunk size.
         private const int ChunkShift = 8;
         private const int ChunkSize = 1 << ChunkShift;
+        private const int FirstChunkSize = 2;
         private readonly Dictionary<Hashed<OrderId>, int> _byOrder = [];
         private Held[][] _chunks = new Held[4][];
         private int _count;
@@ -157,7 +159,19 @@ public sealed partial class InMemoryCouponStore
                 Array.Resize(ref _chunks, _chunks.Length * 2);
             }
 
-            (_chunks[chunk] ??= new Held[ChunkSize])[_count & (ChunkSize - 1)] = held;
+            var slot = _count & (ChunkSize - 1);
+            ref var items = ref _chunks[chunk];
+            if (items is null)
+            {
+                // Most codes are single-use: a whole first chunk (kilobytes, zeroed) per code cost more than the redeem.
+                items = new Held[chunk == 0 ? FirstChunkSize : ChunkSize];
+            }
+            else if (slot == items.Length)
+            {
+                Array.Resize(ref items, items.Length * 2);
+            }
+
+            items[slot] = held;
             return _count++;
         }
     }

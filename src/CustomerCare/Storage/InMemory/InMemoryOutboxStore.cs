@@ -78,7 +78,17 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IPersonalDataHolder
                 return ValueTask.FromResult(false);
             }
 
-            Put(completed with { ClaimedBy = null, LeaseUntil = null });
+            Put(stored with
+            {
+                Status = completed.Status,
+                Attempts = completed.Attempts,
+                DueAt = completed.DueAt,
+                LastError = completed.LastError,
+                SentAt = completed.SentAt,
+                ProviderMessageId = completed.ProviderMessageId,
+                ClaimedBy = null,
+                LeaseUntil = null,
+            });
             return ValueTask.FromResult(true);
         }
     }
