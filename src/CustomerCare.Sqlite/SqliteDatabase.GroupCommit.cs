@@ -86,20 +86,15 @@ public sealed partial class SqliteDatabase
             try
             {
                 var connection = await _writer.OpenAsync(CancellationToken.None);
-                using (var transaction = connection.BeginTransaction(deferred: false))
+                _writer.Begin();
+                var commit = pending.Count == 1
+                    ? await RunAloneAsync(pending[0], connection, ran)
+                    : await RunInSavepointsAsync(pending, connection, ran);
+                if (commit)
                 {
-                    _writer.Transaction = transaction;
-                    var commit = pending.Count == 1
-                        ? await RunAloneAsync(pending[0], connection, transaction, ran)
-                        : await RunInSavepointsAsync(pending, connection, ran);
-                    if (commit)
-                    {
-                        transaction.Commit();
-                        _checkpointer.Committed(ran.Count);
-                        GroupCommitted?.Invoke(ran.Count);
-                    }
-
-                    _writer.Transaction = null;
+                    _writer.Commit();
+                    _checkpointer.Committed(ran.Count);
+                    GroupCommitted?.Invoke(ran.Count);
                 }
 
                 foreach (var write in ran)
@@ -111,8 +106,8 @@ public sealed partial class SqliteDatabase
             }
             catch (Exception e)
             {
-                // Dropped only after the transaction was disposed above, so no statement or state of the failure is
-                // carried into the next attempt, which opens a fresh connection.
+                // The connection is closed with its open transaction (which SQLite rolls back), so no statement or state
+                // of the failure is carried into the next attempt, which opens a fresh connection.
                 _writer.Reset();
                 pending = [.. pending.Where(w => !w.IsCompleted)];
                 try
@@ -136,14 +131,14 @@ public sealed partial class SqliteDatabase
 
     /// <summary>One write, as its own transaction; its error fails the transaction.</summary>
     /// <returns>Whether to commit: <see langword="false"/> when the write asked for a rollback, which is done.</returns>
-    private async ValueTask<bool> RunAloneAsync(QueuedWrite write, SqliteConnection connection, SqliteTransaction transaction, List<QueuedWrite> ran)
+    private async ValueTask<bool> RunAloneAsync(QueuedWrite write, SqliteConnection connection, List<QueuedWrite> ran)
     {
         write.CancellationToken.ThrowIfCancellationRequested();
         var rollback = await write.RunAsync(new SqliteWrite(connection, this, _writer, write.CancellationToken));
         ran.Add(write);
         if (rollback)
         {
-            transaction.Rollback();
+            _writer.Rollback();
         }
 
         return !rollback;

@@ -43,12 +43,18 @@ public class SqliteRedeemBenchmarks
     /// <summary>How many redeems (reserve + confirm) one invocation makes.</summary>
     public const int RedeemsPerInvocation = 2_000;
 
+    /// <summary>How many checkouts redeem at once in <see cref="SqliteEightClients"/>.</summary>
+    public const int Clients = 8;
+
     private const string DefinitionId = "checkout";
     private static readonly Instant At = FixedClock.Benchmark.GetCurrentInstant();
     private static readonly Money Discount = new(25m, Currency.TRY);
     private readonly CouponCodeGenerator _generator = new();
     private readonly long[] _latencies = new long[RedeemsPerInvocation];
     private readonly LatencySample _sample = new();
+    private readonly long[] _concurrentLatencies = new long[RedeemsPerInvocation];
+    private readonly LatencySample _concurrentSample = new();
+    private int _concurrentInvocations;
     private InMemoryCouponStore _memory = null!;
     private SqliteDatabase? _database;
     private SqliteCouponStore _sqlite = null!;
@@ -66,7 +72,7 @@ public class SqliteRedeemBenchmarks
     }
 
     /// <summary>A new SQLite file in the temporary directory, with the coupon definition.</summary>
-    [GlobalSetup(Targets = [nameof(Sqlite), nameof(SqliteTimed)])]
+    [GlobalSetup(Targets = [nameof(Sqlite), nameof(SqliteTimed), nameof(SqliteEightClients)])]
     public void SetupSqlite()
     {
         _path = DatabaseFiles.NewPath("redeem");
@@ -80,7 +86,7 @@ public class SqliteRedeemBenchmarks
     public void PrepareInMemory() => Prepare(_memory);
 
     /// <summary>Fresh single-use coupons for the SQLite store.</summary>
-    [IterationSetup(Targets = [nameof(Sqlite), nameof(SqliteTimed)])]
+    [IterationSetup(Targets = [nameof(Sqlite), nameof(SqliteTimed), nameof(SqliteEightClients)])]
     public void PrepareSqlite() => Prepare(_sqlite);
 
     /// <summary>Adds the timed invocation's latencies, except the first invocation's, which includes JIT.</summary>
@@ -91,6 +97,24 @@ public class SqliteRedeemBenchmarks
         {
             _sample.AddTicks(_latencies);
         }
+    }
+
+    /// <summary>Adds the concurrent invocation's latencies, except the first invocation's, which includes JIT.</summary>
+    [IterationCleanup(Target = nameof(SqliteEightClients))]
+    public void CollectConcurrentLatencies()
+    {
+        if (++_concurrentInvocations > 1)
+        {
+            _concurrentSample.AddTicks(_concurrentLatencies);
+        }
+    }
+
+    /// <summary>Hands the concurrent method's latencies to the report, and deletes the SQLite file.</summary>
+    [GlobalCleanup(Target = nameof(SqliteEightClients))]
+    public void PublishConcurrentLatencies()
+    {
+        LatencyPercentileColumn.Publish(nameof(SqliteEightClients), _concurrentSample);
+        CleanupSqlite();
     }
 
     /// <summary>Deletes the SQLite file.</summary>
@@ -117,7 +141,7 @@ public class SqliteRedeemBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = RedeemsPerInvocation)]
     public Task<int> InMemory() => RedeemAllAsync(_memory);
 
-    /// <summary>SQLite: two <c>BEGIN IMMEDIATE</c> transactions per redeem, each on a pooled connection.</summary>
+    /// <summary>SQLite: two <c>BEGIN IMMEDIATE</c> transactions per redeem, on the kept writer connection.</summary>
     /// <returns>How many redeems succeeded.</returns>
     [Benchmark(OperationsPerInvoke = RedeemsPerInvocation)]
     public Task<int> Sqlite() => RedeemAllAsync(_sqlite);
@@ -134,6 +158,26 @@ public class SqliteRedeemBenchmarks
             _latencies[i] = Stopwatch.GetTimestamp() - start;
         }
 
+        return _requests.Length;
+    }
+
+    /// <summary>
+    /// The same redeems from <see cref="Clients"/> checkouts at once, each redeem's latency recorded: writes that queue
+    /// behind a running one commit together (group commit).
+    /// </summary>
+    /// <returns>How many redeems succeeded.</returns>
+    [Benchmark(OperationsPerInvoke = RedeemsPerInvocation)]
+    public async Task<int> SqliteEightClients()
+    {
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(client => Task.Run(async () =>
+        {
+            for (var i = client; i < _requests.Length; i += Clients)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await RedeemAsync(_sqlite, _requests[i]);
+                _concurrentLatencies[i] = Stopwatch.GetTimestamp() - start;
+            }
+        })));
         return _requests.Length;
     }
 

@@ -87,6 +87,19 @@ internal sealed class KeptConnection : IDisposable
     }
 
     /// <summary>
+    /// Begins an immediate transaction with a compiled statement, where <see cref="SqliteConnection.BeginTransaction(bool)"/>
+    /// compiles <c>BEGIN</c> and <c>COMMIT</c> afresh each time. The connection does not know of it: commands join it
+    /// without a <see cref="Transaction"/>.
+    /// </summary>
+    public void Begin() => Execute("BEGIN IMMEDIATE;");
+
+    /// <summary>Commits what <see cref="Begin"/> started.</summary>
+    public void Commit() => Execute("COMMIT;");
+
+    /// <summary>Rolls back what <see cref="Begin"/> started.</summary>
+    public void Rollback() => Execute("ROLLBACK;");
+
+    /// <summary>
     /// Opens the savepoint of one write inside <see cref="Transaction"/>. One name serves every write, since each is
     /// released or rolled back before the next opens; the three statements stay compiled, where
     /// <see cref="SqliteTransaction.Save(string)"/> compiles a new one each time.
@@ -116,6 +129,7 @@ internal sealed class KeptConnection : IDisposable
         if (_connection is not null)
         {
             ByConnection.Remove(_connection);
+            EndOpenTransaction(_connection);
             _connection.Dispose();
             _connection = null;
         }
@@ -123,6 +137,30 @@ internal sealed class KeptConnection : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Reset();
+
+    /// <summary>
+    /// Rolls back a transaction left open by a failure before the connection goes back to the pool: one begun by
+    /// <see cref="Begin"/> is invisible to the pool, which would hand the connection out again with it still open. When
+    /// even the rollback fails, the pool is cleared first, so the connection is closed (and SQLite rolls back) instead.
+    /// </summary>
+    private static void EndOpenTransaction(SqliteConnection connection)
+    {
+        if (connection.Handle is not { } handle || SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var rollback = connection.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            rollback.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+    }
 
     private void Execute(string sql)
     {
