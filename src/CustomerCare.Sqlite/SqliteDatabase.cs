@@ -121,6 +121,9 @@ public sealed partial class SqliteDatabase : IDisposable
     /// <summary>Called before a transaction is retried, with the retry number and the error; for tests.</summary>
     internal Action<int, SqliteException>? Retrying { get; set; }
 
+    /// <summary>How many writes a batch makes between two checkpoints of the log; lowered by tests to keep them small.</summary>
+    internal int WritesPerBatchCheckpoint { get; set; } = 2_500;
+
     /// <summary>Called after each row of a bulk write, with the row's index; for the crash test.</summary>
     internal Action<int>? BatchRowWritten { get; set; }
 
@@ -235,7 +238,7 @@ public sealed partial class SqliteDatabase : IDisposable
             return ValueTask.FromResult<IAsyncDisposable>(JoinedBatch.Instance);
         }
 
-        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer, _options.WritesPerBatchCommit);
+        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer, _options.WritesPerBatchCommit, WritesPerBatchCheckpoint);
         _batch.Value = batch;
         return StartBatchAsync(batch, cancellationToken);
     }

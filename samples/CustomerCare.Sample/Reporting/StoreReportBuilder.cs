@@ -1,5 +1,6 @@
 using CustomerCare.Customers;
 using CustomerCare.Orders;
+using CustomerCare.Specifications;
 using CustomerCare.Storage;
 using CustomerCare.Text;
 using Microsoft.Extensions.Options;
@@ -53,20 +54,19 @@ public sealed class StoreReportBuilder
     {
         var asOf = _clock.GetCurrentInstant();
         var orders = await _store.ListOrdersAsync(ReportSpecifications.AllOrders, cancellationToken).ConfigureAwait(false);
-        var buyers = await _store.ListAsync(ReportSpecifications.CustomersWithOrders, cancellationToken).ConfigureAwait(false);
-        var withCity = await _store.ListAsync(ReportSpecifications.CustomersWithCity, cancellationToken).ConfigureAwait(false);
-        var top = await _store.ListAsync(ReportSpecifications.TopSpenders, cancellationToken).ConfigureAwait(false);
-        var customers = new CustomerCounts(
-            await _store.CountAsync(ReportSpecifications.AllCustomers, cancellationToken).ConfigureAwait(false),
-            buyers.Count,
-            await _store.CountAsync(ReportSpecifications.CustomersAbroad, cancellationToken).ConfigureAwait(false),
-            await _store.CountAsync(ReportSpecifications.VipCustomers, cancellationToken).ConfigureAwait(false))
+        // Every customer is read once and the report's specifications are evaluated over them in memory: most of them
+        // are not index-answered, and asking the store for each read every customer's document ten times over.
+        var all = await _store.ListAsync(ReportSpecifications.AllCustomers, cancellationToken).ConfigureAwait(false);
+        var buyers = Matching(all, ReportSpecifications.CustomersWithOrders);
+        var withCity = Matching(all, ReportSpecifications.CustomersWithCity);
+        var top = Matching(all, ReportSpecifications.TopSpenders);
+        var customers = new CustomerCounts(all.Count, buyers.Count, Count(all, ReportSpecifications.CustomersAbroad), Count(all, ReportSpecifications.VipCustomers))
         {
-            MarketingByEmail = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Email), cancellationToken).ConfigureAwait(false),
-            MarketingBySms = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Sms), cancellationToken).ConfigureAwait(false),
-            SurveysByEmail = await _store.CountAsync(ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Surveys, Privacy.Consent.ConsentChannel.Email), cancellationToken).ConfigureAwait(false),
+            MarketingByEmail = Count(all, ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Email)),
+            MarketingBySms = Count(all, ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Marketing, Privacy.Consent.ConsentChannel.Sms)),
+            SurveysByEmail = Count(all, ReportSpecifications.Consenting(Privacy.Consent.ConsentPurpose.Surveys, Privacy.Consent.ConsentChannel.Email)),
         };
-        var never = await _store.CountAsync(ReportSpecifications.CustomersWithoutOrders, cancellationToken).ConfigureAwait(false);
+        var never = Count(all, ReportSpecifications.CustomersWithoutOrders);
 
         var campaigns = new List<CampaignIssued>(SampleCampaigns.Ids.Count);
         foreach (var campaign in SampleCampaigns.Ids)
@@ -90,6 +90,12 @@ public sealed class StoreReportBuilder
             campaigns,
             await CareAsync(asOf, cancellationToken).ConfigureAwait(false));
     }
+
+    private static List<Customer> Matching(IReadOnlyList<Customer> customers, Specification<Customer> specification) =>
+        [.. InMemorySpecificationEvaluator.Evaluate(customers, specification)];
+
+    private static int Count(IReadOnlyList<Customer> customers, Specification<Customer> specification) =>
+        customers.Count(specification.IsSatisfiedBy);
 
     private async Task<CareSummary> CareAsync(Instant asOf, CancellationToken cancellationToken)
     {

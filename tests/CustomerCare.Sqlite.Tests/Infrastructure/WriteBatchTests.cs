@@ -159,6 +159,7 @@ public sealed class WriteBatchTests
     public async Task Batch_OfManyWrites_CheckpointsBetweenCommits_SoTheLogStartsAgainInsteadOfGrowing()
     {
         using var file = new TempDatabase(o => o.WritesPerBatchCommit = 50);
+        file.Database.WritesPerBatchCheckpoint = 250;
         var store = new SqliteCustomerStore(file.Database);
         var builder = _customers.Named("Çiğdem", new string('ş', 100));
 
