@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerCare.Complaints;
+using CustomerCare.Complaints.Queries;
 using CustomerCare.Customers;
 using CustomerCare.Orders;
 using CustomerCare.Specifications;
@@ -158,6 +159,53 @@ public abstract class ComplaintStoreConformanceTests
 
         Assert.Equal(expected, (await store.ListAsync(spec)).Select(c => c.SourceReference));
         Assert.Equal(3, await store.CountAsync(new Specification<Complaint>(q => q.Where(c => c.AuthorHandle == "@İSTANBUL"))));
+    }
+
+    /// <summary>
+    /// The specifications intake asks on every new complaint (open complaints per staff member, recent ones per author and
+    /// per product) count what the in-memory evaluator counts, with every status, both sides of the instant, other
+    /// channels, and values with quotes, <c>%</c>, <c>_</c>, backslashes and Turkish letters.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task IntakeSpecifications_CountAsTheInMemoryEvaluatorDoes()
+    {
+        var store = await CreateComplaintStoreAsync();
+        string[] members = ["selin", "O'Brien", "İpek_%"];
+        string[] authors = ["@İSTANBUL", "@istanbul", "a\\b", "x'; DROP TABLE complaints; --"];
+        string[] products = ["SKU-1", "SKU_%", "ürün-ğ"];
+        var statuses = Enum.GetValues<ComplaintStatus>();
+        var complaints = Enumerable.Range(0, 48).Select(i => Sample("intake-" + i.ToString("D2", CultureInfo.InvariantCulture)) with
+        {
+            Channel = i % 5 == 0 ? ComplaintChannel.Email : ComplaintChannel.Twitter,
+            Status = statuses[i % statuses.Length],
+            AssignedTo = i % 7 == 6 ? null : members[i % members.Length],
+            AuthorHandle = i % 9 == 8 ? null : authors[i % authors.Length],
+            ProductId = i % 4 == 3 ? null : products[i % products.Length],
+            ReceivedAt = At + Duration.FromMinutes(i),
+        }).ToList();
+        foreach (var complaint in complaints)
+        {
+            await store.AddAsync(complaint);
+        }
+
+        var since = At + Duration.FromMinutes(20);
+        List<Specification<Complaint>> specifications =
+        [
+            .. members.Append("nobody").Select(m => new OpenComplaintsAssignedToSpecification(m)),
+            .. authors.SelectMany(a => new[] { ComplaintChannel.Twitter, ComplaintChannel.Email }.Select(c => new RecentComplaintsByAuthorSpecification(c, a, since))),
+            .. products.Select(p => new RecentComplaintsAboutProductSpecification(p, since)),
+        ];
+        foreach (var specification in specifications)
+        {
+            var expected = InMemorySpecificationEvaluator.Evaluate(complaints.OrderBy(c => c.Id.Value, StringComparer.Ordinal), specification).Select(c => c.SourceReference).ToList();
+            Assert.Equal(expected.Count, await store.CountAsync(specification));
+            Assert.Equal(expected, (await store.ListAsync(specification)).Select(c => c.SourceReference));
+        }
+
+        Assert.Equal(
+            complaints.Count(c => c.AssignedTo == "selin" && c.Status is not (ComplaintStatus.Resolved or ComplaintStatus.Closed)),
+            await store.CountAsync(new OpenComplaintsAssignedToSpecification("selin")));
     }
 
     private static Complaint Sample(string reference) => new()

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using CustomerCare.Specifications;
+using CustomerCare.Complaints.Queries;
 using CustomerCare.Storage;
 
 namespace CustomerCare.Complaints.Assignment;
@@ -45,9 +45,7 @@ public sealed class ComplaintAssigner
         var fewest = long.MaxValue;
         foreach (var member in team)
         {
-            var open = await _complaints.CountAsync(
-                new Specification<Complaint>(q => q.Where(c => c.AssignedTo == member && c.Status != ComplaintStatus.Resolved && c.Status != ComplaintStatus.Closed)),
-                cancellationToken).ConfigureAwait(false);
+            var open = await _complaints.CountAsync(new OpenComplaintsAssignedToSpecification(member), cancellationToken).ConfigureAwait(false);
             if (open < fewest)
             {
                 (best, fewest) = (member, open);

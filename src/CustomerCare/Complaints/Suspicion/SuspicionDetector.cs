@@ -1,6 +1,6 @@
 using System.Globalization;
 using CustomerCare.Customers;
-using CustomerCare.Specifications;
+using CustomerCare.Complaints.Queries;
 using CustomerCare.Storage;
 using NodaTime;
 
@@ -48,7 +48,7 @@ public sealed class SuspicionDetector
         if (complaint.AuthorHandle is { } author)
         {
             var channel = complaint.Channel;
-            var count = 1 + await _complaints.CountAsync(new Specification<Complaint>(q => q.Where(c => c.Channel == channel && c.AuthorHandle == author && c.ReceivedAt > since)), cancellationToken).ConfigureAwait(false);
+            var count = 1 + await _complaints.CountAsync(new RecentComplaintsByAuthorSpecification(channel, author, since), cancellationToken).ConfigureAwait(false);
             if (count >= _options.AuthorBurstCount)
             {
                 flags.Add(new SuspicionFlag(SuspicionReason.AuthorBurst, string.Create(CultureInfo.InvariantCulture, $"{count} complaints from this author on {channel} within {window}")));
@@ -57,7 +57,7 @@ public sealed class SuspicionDetector
 
         if (complaint.ProductId is { } product)
         {
-            var count = 1 + await _complaints.CountAsync(new Specification<Complaint>(q => q.Where(c => c.ProductId == product && c.ReceivedAt > since)), cancellationToken).ConfigureAwait(false);
+            var count = 1 + await _complaints.CountAsync(new RecentComplaintsAboutProductSpecification(product, since), cancellationToken).ConfigureAwait(false);
             if (count >= _options.ProductBurstCount)
             {
                 flags.Add(new SuspicionFlag(SuspicionReason.ProductBurst, string.Create(CultureInfo.InvariantCulture, $"{count} complaints about product {product} within {window}")));

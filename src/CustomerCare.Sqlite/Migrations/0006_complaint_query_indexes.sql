@@ -1,0 +1,8 @@
+-- CustomerCare.Sqlite schema, version 6.
+-- Every new complaint asks how many open complaints each member of its team holds, and how many came lately from its
+-- author or about its product. Without these indexes each question read and parsed every complaint ever received, so
+-- intake slowed down with the square of the complaints. They index the documents' own fields (json_extract is
+-- deterministic), so existing rows need no new columns; the store's queries use the same expressions.
+CREATE INDEX complaints_assignee ON complaints (json_extract(document, '$.assigned_to'), json_extract(document, '$.status'));
+CREATE INDEX complaints_author ON complaints (channel, json_extract(document, '$.author_handle'));
+CREATE INDEX complaints_product ON complaints (json_extract(document, '$.product_id'));
