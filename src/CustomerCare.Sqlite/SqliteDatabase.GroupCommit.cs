@@ -48,6 +48,8 @@ public sealed partial class SqliteDatabase
                 var group = TakeGroup();
                 if (group.Count == 0)
                 {
+                    // Withdrawn first, so that no later group runs a write whose caller was told it failed.
+                    queued.TryAbandon();
                     throw new InvalidOperationException("A queued write was neither run nor left in the queue.");
                 }
 
@@ -106,8 +108,8 @@ public sealed partial class SqliteDatabase
             }
             catch (Exception e)
             {
-                // The connection is closed with its open transaction (which SQLite rolls back), so no statement or state
-                // of the failure is carried into the next attempt, which opens a fresh connection.
+                // The reset rolls the open transaction back and closes the connection, so no statement or state of the
+                // failure is carried into the next attempt, which opens a fresh connection.
                 _writer.Reset();
                 pending = [.. pending.Where(w => !w.IsCompleted)];
                 try

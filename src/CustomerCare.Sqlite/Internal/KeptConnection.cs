@@ -100,7 +100,7 @@ internal sealed class KeptConnection : IDisposable
     public void Rollback() => Execute("ROLLBACK;");
 
     /// <summary>
-    /// Opens the savepoint of one write inside <see cref="Transaction"/>. One name serves every write, since each is
+    /// Opens the savepoint of one write inside the open transaction. One name serves every write, since each is
     /// released or rolled back before the next opens; the three statements stay compiled, where
     /// <see cref="SqliteTransaction.Save(string)"/> compiles a new one each time.
     /// </summary>

@@ -393,8 +393,7 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
         return await find.ExecuteScalarAsync(write.CancellationToken) is long reached && reached == 1;
     }
 
-    /// <summary>Moves a redemption from one state to the next and its use between the counts, each a guarded single-row update.</summary>
-    /// <summary>Moves a redemption from one state to another and the coupon's counts with it.</summary>
+    /// <summary>Moves a redemption from one state to another and its use between the coupon's counts, each a guarded single-row update.</summary>
     /// <returns>The moved redemption, or <see langword="null"/> when none was in <paramref name="from"/> (nothing written).</returns>
     private static async ValueTask<CouponRedemption?> TryMoveAsync(SqliteWrite write, CouponCode code, OrderId orderId, RedemptionState from, RedemptionState to, string instantColumn, long at)
     {
