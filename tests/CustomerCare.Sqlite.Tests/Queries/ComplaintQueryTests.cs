@@ -1,7 +1,6 @@
 using CustomerCare.Complaints;
 using CustomerCare.Complaints.Queries;
 using CustomerCare.Specifications;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerCare.Sqlite.Tests.Queries;
@@ -23,21 +22,8 @@ public sealed class ComplaintQueryTests
     public async Task IntakeQuery_ReadsItsIndex_NotTheWholeTable(string query, string index)
     {
         await using var temp = new TempDatabase();
-        await new SqliteMigrator(temp.Database).MigrateAsync();
         var (where, bind) = SqliteComplaintStore.Narrowing(Specifications()[query]);
-        using var connection = new SqliteConnection(temp.Database.ConnectionString);
-        connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT version, document FROM complaints WHERE {where} ORDER BY sort_key;";
-        bind(explain);
-        var plan = new List<string>();
-        using (var reader = explain.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.StepsAsync(temp, "complaints", where, bind);
 
         Assert.Contains(plan, step => step.Contains($"INDEX {index}", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN complaints", StringComparison.Ordinal));

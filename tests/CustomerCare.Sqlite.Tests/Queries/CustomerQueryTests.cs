@@ -7,7 +7,6 @@ using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using CustomerCare.Testing;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerCare.Sqlite.Tests.Queries;
@@ -21,21 +20,8 @@ public sealed class CustomerQueryTests
     public async Task BirthdayQuery_ReadsTheBirthdayIndex_NotTheWholeTable()
     {
         await using var temp = new TempDatabase();
-        await new SqliteMigrator(temp.Database).MigrateAsync();
         var filter = CustomerQueryTranslator.Translate(new BirthdaySpecification([new AnnualDate(2, 28), new AnnualDate(2, 29)]));
-        using var connection = new SqliteConnection(temp.Database.ConnectionString);
-        connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT version, document FROM customers WHERE {filter.Sql} ORDER BY sort_key;";
-        filter.Bind(explain);
-        var plan = new List<string>();
-        using (var reader = explain.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.StepsAsync(temp, "customers", filter.Sql, filter.Bind);
 
         Assert.Contains(plan, step => step.Contains("USING INDEX customers_birthday", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN customers", StringComparison.Ordinal));

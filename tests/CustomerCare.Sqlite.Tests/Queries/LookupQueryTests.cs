@@ -27,21 +27,8 @@ public sealed class LookupQueryTests
     public async Task Lookup_ReadsItsIndex_NotTheWholeTable(string lookup, string index)
     {
         await using var temp = new TempDatabase();
-        await new SqliteMigrator(temp.Database).MigrateAsync();
         var filter = CustomerQueryTranslator.Translate(Specifications()[lookup]);
-        using var connection = new SqliteConnection(temp.Database.ConnectionString);
-        connection.Open();
-        using var explain = connection.CreateCommand();
-        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT version, document FROM {filter.Table} WHERE {filter.Sql} ORDER BY sort_key;";
-        filter.Bind(explain);
-        var plan = new List<string>();
-        using (var reader = explain.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = await QueryPlan.StepsAsync(temp, filter.Table, filter.Sql, filter.Bind);
 
         Assert.Contains(plan, step => step.Contains($"INDEX {index}", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN customers", StringComparison.Ordinal));
