@@ -124,23 +124,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
             OpenComplaintsAssignedToSpecification open => (_openAssignedTo, new object?[] { open.Member }),
             RecentComplaintsByAuthorSpecification byAuthor => (_byAuthor, [(short)byAuthor.Channel, byAuthor.Author]),
             RecentComplaintsAboutProductSpecification aboutProduct => (_aboutProduct, [aboutProduct.ProductId]),
-            _ => ((string?)null, Array.Empty<object?>()),
+            _ => (_all, []),
         };
-        if (sql is null)
-        {
-            return await AllAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         var found = await _database.ReadAsync((tx, ct) => tx.ListAsync(sql, Read, ct, parameters), cancellationToken).ConfigureAwait(false);
         found.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
         return found;
-    }
-
-    private async Task<List<Complaint>> AllAsync(CancellationToken cancellationToken)
-    {
-        var all = await _database.ReadAsync((tx, ct) => tx.ListAsync(_all, Read, ct), cancellationToken).ConfigureAwait(false);
-        all.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
-        return all;
     }
 
     private static Complaint Read(Npgsql.NpgsqlDataReader r) => StorageJson.Deserialize<Complaint>(r.GetString(1)) with { Version = r.GetInt64(0) };

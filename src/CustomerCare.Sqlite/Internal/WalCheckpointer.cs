@@ -31,7 +31,7 @@ internal sealed class WalCheckpointer
 
     /// <summary>Counts the writes of a commit, and starts a background checkpoint when enough have gone by and none is running.</summary>
     /// <param name="writes">How many store writes the commit held: a group commit holds several.</param>
-    public void Committed(int writes = 1)
+    public void Committed(int writes)
     {
         var after = Interlocked.Add(ref _commits, writes);
         if (after / CommitsPerCheckpoint == (after - writes) / CommitsPerCheckpoint)
