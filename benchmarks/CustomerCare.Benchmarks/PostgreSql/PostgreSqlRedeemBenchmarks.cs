@@ -14,6 +14,7 @@ using CustomerCare.PostgreSql;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using NodaTime;
+using Npgsql;
 
 namespace CustomerCare.Benchmarks.PostgreSql;
 
@@ -35,6 +36,9 @@ namespace CustomerCare.Benchmarks.PostgreSql;
 /// lose the last moments of commits, never consistency). The server's own settings are left at their defaults
 /// (<c>fsync=on</c>, <c>synchronous_commit=on</c>), so the plain variants wait for a WAL flush at every commit, two per
 /// redeem.</para>
+/// <para><c>HandWritten_TwoCommits</c> is the floor of any design that keeps reserve and confirm as two durable
+/// commits: each client inserts one row and then updates it, two single-statement transactions through raw Npgsql on
+/// the same server, pool and settings, with no checks at all.</para>
 /// <para>Without <c>CUSTOMERCARE_BENCH_POSTGRES</c> every method returns at once and the run measures nothing.</para>
 /// </remarks>
 [MemoryDiagnoser]
@@ -51,6 +55,7 @@ public class PostgreSqlRedeemBenchmarks
     private readonly LatencyLog _redeems = new(1 << 22, SkippedWaves * Clients);
     private readonly CouponCodeGenerator _generator = new();
     private ICouponStore? _store;
+    private NpgsqlDataSource? _rawSource;
     private PostgreSqlDatabase? _database;
     private CouponCode _hotCode;
     private CouponCode[] _clientCodes = [];
@@ -78,10 +83,35 @@ public class PostgreSqlRedeemBenchmarks
     [GlobalSetup(Targets = [nameof(PostgreSql_OneCoupon_NoFlushWait), nameof(PostgreSql_CouponPerClient_NoFlushWait)])]
     public void SetupPostgreSqlNoFlushWait() => SetupPostgreSql("-c synchronous_commit=off");
 
+    /// <summary>A fresh schema with one table for the hand-written floor.</summary>
+    [GlobalSetup(Target = nameof(HandWritten_TwoCommits))]
+    public void SetupHandWritten()
+    {
+        if (!PostgreSqlBench.HasServer)
+        {
+            PostgreSqlBench.SayNoServer(nameof(PostgreSqlRedeemBenchmarks));
+            return;
+        }
+
+        PostgreSqlBench.DropSchemaAsync(Schema).GetAwaiter().GetResult();
+        _rawSource = new NpgsqlDataSourceBuilder(PostgreSqlBench.ConnectionString) { ConnectionStringBuilder = { MaxPoolSize = 64, MaxAutoPrepare = 64, NoResetOnClose = true } }.Build();
+        _ = PostgreSqlBench.ScalarAsync($"CREATE SCHEMA {Schema}; CREATE TABLE {Schema}.floor (id text COLLATE \"C\" PRIMARY KEY, state smallint NOT NULL)").GetAwaiter().GetResult();
+    }
+
     /// <summary>Prints the latencies for the report, checks the counts and closes the pool.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
+        if (_rawSource is not null)
+        {
+            LatencyLogColumn.Publish(_method, "wave", _waves);
+            LatencyLogColumn.Publish(_method, "redeem", _redeems);
+            var updated = (long)PostgreSqlBench.ScalarAsync($"SELECT count(*) FROM {Schema}.floor WHERE state = 1").GetAwaiter().GetResult()!;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {_method}: {_orders} rows inserted, {updated} updated"));
+            _rawSource.Dispose();
+            return;
+        }
+
         if (_store is null)
         {
             return;
@@ -125,6 +155,11 @@ public class PostgreSqlRedeemBenchmarks
     [Benchmark]
     public Task<int> PostgreSql_CouponPerClient_NoFlushWait() => WaveAsync(nameof(PostgreSql_CouponPerClient_NoFlushWait), perClient: true);
 
+    /// <summary>16 clients, each inserting a row and then updating it: two commits with nothing else.</summary>
+    /// <returns>Pairs made.</returns>
+    [Benchmark]
+    public Task<int> HandWritten_TwoCommits() => WaveAsync(nameof(HandWritten_TwoCommits), perClient: true);
+
     private void SetupPostgreSql(string? sessionOptions)
     {
         if (!PostgreSqlBench.HasServer)
@@ -154,7 +189,7 @@ public class PostgreSqlRedeemBenchmarks
 
     private async Task<int> WaveAsync(string method, bool perClient)
     {
-        if (_store is null)
+        if (_store is null && _rawSource is null)
         {
             return 0;
         }
@@ -165,7 +200,7 @@ public class PostgreSqlRedeemBenchmarks
         for (var i = 0; i < Clients; i++)
         {
             var client = i;
-            clients[i] = Task.Run(() => RedeemAsync(client, perClient));
+            clients[i] = _rawSource is null ? Task.Run(() => RedeemAsync(client, perClient)) : Task.Run(TwoCommitsAsync);
         }
 
         await Task.WhenAll(clients);
@@ -186,6 +221,28 @@ public class PostgreSqlRedeemBenchmarks
         {
             throw new InvalidOperationException($"Redeeming {order} gave {reserved.Outcome} then {confirmed.Outcome}.");
         }
+    }
+
+    private async Task TwoCommitsAsync()
+    {
+        var id = "o" + Interlocked.Increment(ref _orders).ToString(CultureInfo.InvariantCulture);
+        var start = Stopwatch.GetTimestamp();
+        await using (var insert = _rawSource!.CreateCommand($"INSERT INTO {Schema}.floor (id, state) VALUES ($1, 0)"))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = id });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using (var update = _rawSource.CreateCommand($"UPDATE {Schema}.floor SET state = 1 WHERE id = $1"))
+        {
+            update.Parameters.Add(new NpgsqlParameter { Value = id });
+            if (await update.ExecuteNonQueryAsync() != 1)
+            {
+                throw new InvalidOperationException($"Row {id} was not updated.");
+            }
+        }
+
+        _redeems.Add(Stopwatch.GetTimestamp() - start);
     }
 
     private sealed class Columns : ManualConfig

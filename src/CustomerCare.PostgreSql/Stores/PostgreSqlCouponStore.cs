@@ -23,30 +23,24 @@ namespace CustomerCare.PostgreSql;
 /// commit, so the per-customer count and every other change of the code are serialized behind it; confirm and release
 /// lock the code's row first too, so locks are always taken code first, then redemption. A check constraint keeps the
 /// active count within the cap whatever happens.</para>
+/// <para><b>Round trips.</b> Reserve, confirm and release are server-side functions (migration 6), each called as one
+/// statement that is its own transaction: one round trip and one commit per call, where a client-side transaction took
+/// five or six round trips.</para>
 /// <para><b>Thread safety.</b> Thread-safe, and safe across processes sharing the database.</para>
 /// </remarks>
 public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPersonalDataHolder
 {
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
     private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
-    private const short Reserved = (short)RedemptionState.Reserved;
-    private const short Confirmed = (short)RedemptionState.Confirmed;
-    private const short Released = (short)RedemptionState.Released;
     private readonly PostgreSqlDatabase _database;
     private readonly string _insertDefinition;
     private readonly string _findDefinition;
     private readonly string _definitionsExist;
     private readonly string _insertCoupons;
     private readonly string _findCoupon;
-    private readonly string _findRedemption;
-    private readonly string _reserveUse;
-    private readonly string _activeOfCustomer;
-    private readonly string _insertRedemption;
-    private readonly string _lockCoupon;
-    private readonly string _confirmRedemption;
-    private readonly string _confirmUse;
-    private readonly string _releaseRedemption;
-    private readonly string _releaseUse;
+    private readonly string _reserve;
+    private readonly string _confirm;
+    private readonly string _release;
     private readonly string _usage;
     private readonly string _ofOrder;
     private readonly string _insertGrant;
@@ -70,28 +64,9 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
             RETURNING code
             """);
         _findCoupon = database.Sql($"SELECT {CouponColumns} FROM {{s}}.coupons WHERE code = $1");
-        _findRedemption = database.Sql($"SELECT {RedemptionColumns} FROM {{s}}.coupon_redemptions WHERE code = $1 AND order_id = $2");
-        _reserveUse = database.Sql("""
-            UPDATE {s}.coupons SET reserved = reserved + 1
-            WHERE code = $1 AND (assigned_to IS NULL OR assigned_to = $2) AND (max_redemptions IS NULL OR reserved + confirmed < max_redemptions)
-            RETURNING per_customer_limit
-            """);
-        _activeOfCustomer = database.Sql("SELECT count(*) FROM {s}.coupon_redemptions WHERE code = $1 AND customer_id = $2 AND state <> 2");
-        _insertRedemption = database.Sql($"INSERT INTO {{s}}.coupon_redemptions ({RedemptionColumns}) VALUES ($1, $2, $3, $4, $5, 0, $6, NULL, NULL) ON CONFLICT (code, order_id) DO NOTHING");
-        _lockCoupon = database.Sql("SELECT 1 FROM {s}.coupons WHERE code = $1 FOR NO KEY UPDATE");
-        _confirmRedemption = database.Sql($"UPDATE {{s}}.coupon_redemptions SET state = 1, confirmed_at = $3 WHERE code = $1 AND order_id = $2 AND state = 0 RETURNING {RedemptionColumns}");
-        _confirmUse = database.Sql("UPDATE {s}.coupons SET reserved = reserved - 1, confirmed = confirmed + 1 WHERE code = $1");
-        _releaseRedemption = database.Sql("""
-            UPDATE {s}.coupon_redemptions r SET state = 2, released_at = $3
-            FROM (SELECT state FROM {s}.coupon_redemptions WHERE code = $1 AND order_id = $2) AS before
-            WHERE r.code = $1 AND r.order_id = $2 AND r.state <> 2
-            RETURNING before.state, r.code, r.order_id, r.customer_id, r.discount_amount, r.discount_currency, r.state, r.reserved_at, r.confirmed_at, r.released_at
-            """);
-        _releaseUse = database.Sql("""
-            UPDATE {s}.coupons SET reserved = reserved - CASE WHEN $2 = 0 THEN 1 ELSE 0 END,
-                confirmed = confirmed - CASE WHEN $2 = 1 THEN 1 ELSE 0 END, released = released + 1
-            WHERE code = $1
-            """);
+        _reserve = database.Sql("SELECT * FROM {s}.reserve_coupon($1, $2, $3, $4, $5, $6, $7)");
+        _confirm = database.Sql("SELECT * FROM {s}.confirm_coupon($1, $2, $3, $4)");
+        _release = database.Sql("SELECT * FROM {s}.release_coupon($1, $2, $3, $4)");
         _usage = database.Sql("SELECT reserved, confirmed, released FROM {s}.coupons WHERE code = $1");
         _ofOrder = database.Sql($"SELECT {RedemptionColumns} FROM {{s}}.coupon_redemptions WHERE order_id = $1");
         _insertGrant = database.Sql("INSERT INTO {s}.campaign_grants (campaign_id, customer_id, period, granted_at, code) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING");
@@ -172,101 +147,55 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
     public async ValueTask<RedemptionResult> ReserveAsync(RedemptionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await _database.WriteAsync(async (tx, ct) =>
+        var (outcome, stored) = await CallAsync(
+            _reserve,
+            cancellationToken,
+            request.Code.Value,
+            request.OrderId.Value,
+            request.CustomerId.Value,
+            request.Discount.Amount,
+            request.Discount.Currency.Code,
+            PgValues.Nanos(request.At),
+            _database.LockTimeoutSetting).ConfigureAwait(false);
+        return outcome switch
         {
-            var code = request.Code.Value;
-            var order = request.OrderId.Value;
-            // A redemption is never deleted, so one found here is the answer to a repeated call.
-            if (await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code, order).ConfigureAwait(false) is { } existing)
-            {
-                return Repeated(existing, request);
-            }
-
-            var used = await tx.ListAsync(_reserveUse, r => (int?)r.GetInt32OrNull(0), ct, code, request.CustomerId.Value).ConfigureAwait(false);
-            if (used.Count == 0)
-            {
-                var coupon = await tx.FirstAsync(_findCoupon, ReadCoupon, ct, code).ConfigureAwait(false);
-                return new RedemptionResult(coupon is null ? RedemptionOutcome.UnknownCode
-                    : coupon.AssignedTo is { } owner && owner != request.CustomerId ? RedemptionOutcome.AssignedToAnotherCustomer
-                    : RedemptionOutcome.CapReached);
-            }
-
-            // The code's row is locked by the update above: no other call on this code runs until commit.
-            if (used[0] is { } limit && await tx.ScalarAsync<long>(_activeOfCustomer, ct, code, request.CustomerId.Value).ConfigureAwait(false) >= limit)
-            {
-                tx.Rollback();
-                return new RedemptionResult(RedemptionOutcome.PerCustomerLimitReached);
-            }
-
-            var inserted = await tx.ExecuteAsync(
-                _insertRedemption,
-                ct,
-                code,
-                order,
-                request.CustomerId.Value,
-                request.Discount.Amount,
-                request.Discount.Currency.Code,
-                PgValues.At(request.At)).ConfigureAwait(false);
-            if (inserted == 0)
-            {
-                // Only a reservation that committed before this one took the code's lock can be here; it is the answer.
-                tx.Rollback();
-                var winner = await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code, order).ConfigureAwait(false);
-                return Repeated(winner!, request);
-            }
-
-            return new RedemptionResult(RedemptionOutcome.Done, new CouponRedemption(request.Code, request.OrderId, request.CustomerId, request.Discount, RedemptionState.Reserved, request.At));
-        }, cancellationToken).ConfigureAwait(false);
+            FunctionOutcome.Done => new RedemptionResult(RedemptionOutcome.Done, new CouponRedemption(request.Code, request.OrderId, request.CustomerId, request.Discount, RedemptionState.Reserved, request.At)),
+            FunctionOutcome.Stored => Repeated(stored!, request),
+            FunctionOutcome.UnknownCode => new RedemptionResult(RedemptionOutcome.UnknownCode),
+            FunctionOutcome.AssignedToAnotherCustomer => new RedemptionResult(RedemptionOutcome.AssignedToAnotherCustomer),
+            FunctionOutcome.CapReached => new RedemptionResult(RedemptionOutcome.CapReached),
+            FunctionOutcome.PerCustomerLimitReached => new RedemptionResult(RedemptionOutcome.PerCustomerLimitReached),
+            _ => throw Unexpected("reserve_coupon", outcome),
+        };
     }
 
     /// <inheritdoc />
-    public async ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
-        await _database.WriteAsync(async (tx, ct) =>
+    public async ValueTask<RedemptionResult> ConfirmAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
+    {
+        var (outcome, stored) = await CallAsync(_confirm, cancellationToken, code.Value, orderId.Value, PgValues.Nanos(at), _database.LockTimeoutSetting).ConfigureAwait(false);
+        return outcome switch
         {
-            if (await tx.ScalarAsync<int?>(_lockCoupon, ct, code.Value).ConfigureAwait(false) is null)
-            {
-                return new RedemptionResult(RedemptionOutcome.UnknownCode);
-            }
-
-            if (await tx.FirstAsync(_confirmRedemption, ReadRedemption, ct, code.Value, orderId.Value, PgValues.At(at)).ConfigureAwait(false) is { } confirmed)
-            {
-                await tx.ExecuteAsync(_confirmUse, ct, code.Value).ConfigureAwait(false);
-                return new RedemptionResult(RedemptionOutcome.Done, confirmed);
-            }
-
-            return await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code.Value, orderId.Value).ConfigureAwait(false) switch
-            {
-                null => new RedemptionResult(RedemptionOutcome.NotReserved),
-                { State: RedemptionState.Confirmed } stored => new RedemptionResult(RedemptionOutcome.AlreadyDone, stored),
-                var stored => new RedemptionResult(RedemptionOutcome.AlreadyReleased, stored),
-            };
-        }, cancellationToken).ConfigureAwait(false);
+            FunctionOutcome.Done => new RedemptionResult(RedemptionOutcome.Done, stored),
+            FunctionOutcome.Stored => new RedemptionResult(stored!.State == RedemptionState.Confirmed ? RedemptionOutcome.AlreadyDone : RedemptionOutcome.AlreadyReleased, stored),
+            FunctionOutcome.UnknownCode => new RedemptionResult(RedemptionOutcome.UnknownCode),
+            FunctionOutcome.NotReserved => new RedemptionResult(RedemptionOutcome.NotReserved),
+            _ => throw Unexpected("confirm_coupon", outcome),
+        };
+    }
 
     /// <inheritdoc />
-    public async ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default) =>
-        await _database.WriteAsync(async (tx, ct) =>
+    public async ValueTask<RedemptionResult> ReleaseAsync(CouponCode code, OrderId orderId, Instant at, CancellationToken cancellationToken = default)
+    {
+        var (outcome, stored) = await CallAsync(_release, cancellationToken, code.Value, orderId.Value, PgValues.Nanos(at), _database.LockTimeoutSetting).ConfigureAwait(false);
+        return outcome switch
         {
-            if (await tx.ScalarAsync<int?>(_lockCoupon, ct, code.Value).ConfigureAwait(false) is null)
-            {
-                return new RedemptionResult(RedemptionOutcome.UnknownCode);
-            }
-
-            var released = await tx.FirstAsync(
-                _releaseRedemption,
-                r => (Before: r.GetInt16(0), Redemption: ReadRedemption(r, 1)),
-                ct,
-                code.Value,
-                orderId.Value,
-                PgValues.At(at)).ConfigureAwait(false);
-            if (released.Redemption is { } redemption)
-            {
-                await tx.ExecuteAsync(_releaseUse, ct, code.Value, (int)released.Before).ConfigureAwait(false);
-                return new RedemptionResult(RedemptionOutcome.Done, redemption);
-            }
-
-            var stored = await tx.FirstAsync(_findRedemption, ReadRedemption, ct, code.Value, orderId.Value).ConfigureAwait(false);
-            return stored is null ? new RedemptionResult(RedemptionOutcome.NotReserved) : new RedemptionResult(RedemptionOutcome.AlreadyDone, stored);
-        }, cancellationToken).ConfigureAwait(false);
+            FunctionOutcome.Done => new RedemptionResult(RedemptionOutcome.Done, stored),
+            FunctionOutcome.Stored => new RedemptionResult(RedemptionOutcome.AlreadyDone, stored),
+            FunctionOutcome.UnknownCode => new RedemptionResult(RedemptionOutcome.UnknownCode),
+            FunctionOutcome.NotReserved => new RedemptionResult(RedemptionOutcome.NotReserved),
+            _ => throw Unexpected("release_coupon", outcome),
+        };
+    }
 
     /// <inheritdoc />
     public async ValueTask<CouponUsage> GetUsageAsync(CouponCode code, CancellationToken cancellationToken = default) =>
@@ -333,6 +262,15 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
         var grants = await _database.ReadAsync((tx, ct) => tx.ListAsync(_grants, ReadGrant, ct, campaignId), cancellationToken).ConfigureAwait(false);
         return [.. grants.OrderBy(g => g.CustomerId).ThenBy(g => g.Period, StringComparer.Ordinal)];
     }
+
+    // The parameters are plain values, never NpgsqlParameter objects: a retry builds its command from them again.
+    private async Task<(FunctionOutcome Outcome, CouponRedemption? Stored)> CallAsync(string call, CancellationToken cancellationToken, params object?[] parameters) =>
+        await _database.CallAsync(
+            (tx, ct) => tx.FirstAsync(call, r => ((FunctionOutcome)r.GetInt16(0), r.IsDBNull(1) ? null : ReadRedemption(r, 1)), ct, parameters),
+            cancellationToken).ConfigureAwait(false);
+
+    private PostgreSqlStoreException Unexpected(string function, FunctionOutcome outcome) =>
+        new($"PostgreSQL function {_database.Schema}.{function} answered outcome {(int)outcome}, which this library does not know; the schema's functions and the library disagree.");
 
     private static RedemptionResult Repeated(CouponRedemption existing, RedemptionRequest request) =>
         new(existing.CustomerId != request.CustomerId || existing.Discount != request.Discount ? RedemptionOutcome.PayloadMismatch
@@ -414,5 +352,30 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
         ArgumentNullException.ThrowIfNull(context);
         cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(ErasureChanges.None);
+    }
+
+    /// <summary>The first column of <c>reserve_coupon</c>, <c>confirm_coupon</c> and <c>release_coupon</c> (migration 6).</summary>
+    private enum FunctionOutcome : short
+    {
+        /// <summary>Done by this call.</summary>
+        Done = 0,
+
+        /// <summary>The stored redemption of (code, order) answers the call.</summary>
+        Stored = 1,
+
+        /// <summary>No coupon has the code.</summary>
+        UnknownCode = 2,
+
+        /// <summary>The coupon is assigned to another customer.</summary>
+        AssignedToAnotherCustomer = 3,
+
+        /// <summary>The coupon's cap is reached.</summary>
+        CapReached = 4,
+
+        /// <summary>The customer's limit on the coupon is reached.</summary>
+        PerCustomerLimitReached = 5,
+
+        /// <summary>No redemption of (code, order) exists.</summary>
+        NotReserved = 6,
     }
 }
