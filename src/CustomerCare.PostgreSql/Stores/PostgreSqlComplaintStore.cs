@@ -40,10 +40,11 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
         _findBySource = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND source_reference = $2");
         _update = database.Sql("UPDATE {s}.complaints SET version = $2 + 1, document = $5 WHERE id = $1 AND version = $2 AND channel = $3 AND source_reference = $4");
         _all = database.Sql("SELECT version, document::text FROM {s}.complaints ORDER BY id");
-        // The expressions are the indexes' own (migration 0005), or the planner would not use them.
-        _openAssignedTo = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed') ORDER BY id");
-        _byAuthor = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2 ORDER BY id");
-        _aboutProduct = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'product_id' = $1 ORDER BY id");
+        // The expressions are the indexes' own (migration 0005), or the planner would not use them. No ORDER BY: the
+        // candidates are sorted after reading, and asked for id order the planner may walk the primary key instead.
+        _openAssignedTo = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
+        _byAuthor = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2");
+        _aboutProduct = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'product_id' = $1");
     }
 
     /// <inheritdoc />
@@ -119,17 +120,20 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
     /// </summary>
     private async Task<List<Complaint>> CandidatesAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken)
     {
-        var (sql, parameters) = specification switch
-        {
-            OpenComplaintsAssignedToSpecification open => (_openAssignedTo, new object?[] { open.Member }),
-            RecentComplaintsByAuthorSpecification byAuthor => (_byAuthor, [(short)byAuthor.Channel, byAuthor.Author]),
-            RecentComplaintsAboutProductSpecification aboutProduct => (_aboutProduct, [aboutProduct.ProductId]),
-            _ => (_all, []),
-        };
+        var (sql, parameters) = CandidateQuery(specification);
         var found = await _database.ReadAsync((tx, ct) => tx.ListAsync(sql, Read, ct, parameters), cancellationToken).ConfigureAwait(false);
         found.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
         return found;
     }
+
+    /// <summary>The statement and parameters that read a specification's candidates (internal for the query-plan tests).</summary>
+    internal (string Sql, object?[] Parameters) CandidateQuery(ISpecification<Complaint> specification) => specification switch
+    {
+        OpenComplaintsAssignedToSpecification open => (_openAssignedTo, [open.Member]),
+        RecentComplaintsByAuthorSpecification byAuthor => (_byAuthor, [(short)byAuthor.Channel, byAuthor.Author]),
+        RecentComplaintsAboutProductSpecification aboutProduct => (_aboutProduct, [aboutProduct.ProductId]),
+        _ => (_all, []),
+    };
 
     private static Complaint Read(Npgsql.NpgsqlDataReader r) => StorageJson.Deserialize<Complaint>(r.GetString(1)) with { Version = r.GetInt64(0) };
 

@@ -83,6 +83,32 @@ internal sealed class TestDatabase : IAsyncDisposable
         return lines;
     }
 
+    /// <summary>The plan of a parameterized query, one line per row, with sequential scans off: a tiny table may be read whole otherwise.</summary>
+    public static async Task<List<string>> PlanAsync(string query, params object?[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand("EXPLAIN " + query, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
     public static Task DropSchemaAsync(string schema) => ScalarAsync<object>($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
 
     public async ValueTask DisposeAsync()
