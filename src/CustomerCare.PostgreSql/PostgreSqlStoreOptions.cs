@@ -28,7 +28,7 @@ public sealed class PostgreSqlStoreOptions
     public bool AutoMigrate { get; set; } = true;
 
     /// <summary>
-    /// How long a write waits for a row lock held by another transaction before giving up (<c>SET LOCAL lock_timeout</c>);
+    /// How long a write waits for a row lock held by another transaction before giving up (the transaction's <c>lock_timeout</c>);
     /// a timed-out transaction is rolled back and retried. Between 1 ms and 10 minutes; default 5 seconds.
     /// </summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(5);
