@@ -47,7 +47,11 @@ internal sealed class SimulationRun
         _planner = new OrderPlanner(_random, Catalog.Create(_random), _ids);
         _customers = [.. Enumerable.Range(1, settings.Customers).Select(_customerFactory.Create)];
         _marketing = [.. _customers.Where(c => c.AcceptsMarketing).Select(c => c.Profile.Id)];
+        CustomerIds = [.. _customers.Select(c => c.Profile.Id)];
     }
+
+    /// <summary>The ids of every simulated customer, registered yet or not.</summary>
+    public IReadOnlyList<CustomerCare.Customers.CustomerId> CustomerIds { get; }
 
     public SimulationSettings Settings { get; }
 

@@ -119,7 +119,7 @@ public sealed class StoreSimulator
                     couponsIssued[result.CampaignId] = couponsIssued.GetValueOrDefault(result.CampaignId) + result.Issued.Count;
                 }
 
-                await _care.RunDayAsync(careRandom, now, care, cancellationToken).ConfigureAwait(false);
+                await _care.RunDayAsync(careRandom, now, care, run.CustomerIds, cancellationToken).ConfigureAwait(false);
                 await messages.DispatchAsync(_dispatcher, cancellationToken).ConfigureAwait(false);
             }
 
