@@ -72,9 +72,9 @@ public sealed class CareSimulator
     /// <returns>A task that completes when the day is done.</returns>
     public async Task RunDayAsync(Randomizer random, Instant now, CareActivity activity, IReadOnlyList<CustomerId> population, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(population);
         var dayStart = now - Duration.FromDays(1);
         await _promises.SweepAsync(now, cancellationToken).ConfigureAwait(false);
         await CustomersSpeakAsync(random, dayStart, activity, population, cancellationToken).ConfigureAwait(false);
@@ -131,8 +131,8 @@ public sealed class CareSimulator
         }
     }
 
-    // Drawn by trying random customers, not by listing everyone who ordered: the list read and parsed every customer
-    // each day, which in a 100k-customer run cost more than the care it chose speakers for.
+    // Drawn by trying random customers, not by listing everyone who ordered: that list read and parsed every customer
+    // each day, a third of the care side's time in a 30k-customer trace.
     private async Task<Customer?> SomeoneWhoOrderedAsync(Randomizer random, IReadOnlyList<CustomerId> population, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < SpeakerDraws && population.Count > 0; attempt++)
