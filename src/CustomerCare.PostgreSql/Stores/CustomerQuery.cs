@@ -23,11 +23,11 @@ internal sealed record CustomerQuery(string Sql, object?[] Parameters, bool Page
         if (exact && specification.OrderExpressions.Count == 0 && (specification.Skip is not null || specification.Take is not null))
         {
             var paged = new List<object?>(parameters) { specification.Skip ?? 0, (long?)specification.Take };
-            var sql = database.Sql(string.Create(CultureInfo.InvariantCulture, $"SELECT version, document::text FROM {{s}}.customers WHERE {where} ORDER BY id OFFSET ${paged.Count - 1} LIMIT ${paged.Count}"));
+            var sql = database.Sql(string.Create(CultureInfo.InvariantCulture, $"SELECT version, document FROM {{s}}.customers WHERE {where} ORDER BY id OFFSET ${paged.Count - 1} LIMIT ${paged.Count}"));
             return new CustomerQuery(sql, [.. paged], PagedInSql: true, count);
         }
 
-        return new CustomerQuery(database.Sql($"SELECT version, document::text FROM {{s}}.customers WHERE {where} ORDER BY id"), [.. parameters], PagedInSql: false, count);
+        return new CustomerQuery(database.Sql($"SELECT version, document FROM {{s}}.customers WHERE {where} ORDER BY id"), [.. parameters], PagedInSql: false, count);
     }
 
     /// <summary>One page of candidates after an id, in id order, for streaming.</summary>
@@ -37,7 +37,7 @@ internal sealed record CustomerQuery(string Sql, object?[] Parameters, bool Page
         var (where, _) = Filter(specification, parameters);
         parameters.Add(Internal.PgValues.Text(after));
         parameters.Add(size);
-        var sql = database.Sql(string.Create(CultureInfo.InvariantCulture, $"SELECT version, document::text, id FROM {{s}}.customers WHERE {where} AND (${parameters.Count - 1}::text IS NULL OR id > ${parameters.Count - 1}) ORDER BY id LIMIT ${parameters.Count}"));
+        var sql = database.Sql(string.Create(CultureInfo.InvariantCulture, $"SELECT version, document, id FROM {{s}}.customers WHERE {where} AND (${parameters.Count - 1}::text IS NULL OR id > ${parameters.Count - 1}) ORDER BY id LIMIT ${parameters.Count}"));
         return new CustomerQuery(sql, [.. parameters], PagedInSql: false, null);
     }
 

@@ -30,8 +30,8 @@ public sealed class PostgreSqlBreachRegister : IBreachRegister
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _insert = database.Sql("INSERT INTO {s}.breaches (id, detected_at, authority_notified_at, document) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING");
-        _find = database.Sql("SELECT document::text, authority_notified_at FROM {s}.breaches WHERE id = $1");
-        _list = database.Sql("SELECT document::text, authority_notified_at FROM {s}.breaches ORDER BY detected_at, id");
+        _find = database.Sql("SELECT document, authority_notified_at FROM {s}.breaches WHERE id = $1");
+        _list = database.Sql("SELECT document, authority_notified_at FROM {s}.breaches ORDER BY detected_at, id");
         _mark = database.Sql("UPDATE {s}.breaches SET authority_notified_at = $2 WHERE id = $1 AND authority_notified_at IS NULL");
         _known = database.Sql("SELECT count(*) FROM {s}.breaches WHERE id = ANY($1)");
         _notify = database.Sql(

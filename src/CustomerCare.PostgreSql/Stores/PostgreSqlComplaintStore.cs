@@ -36,15 +36,15 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _insert = database.Sql("INSERT INTO {s}.complaints (id, channel, source_reference, version, document) VALUES ($1, $2, $3, 1, $4) ON CONFLICT DO NOTHING");
-        _find = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE id = $1");
-        _findBySource = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND source_reference = $2");
+        _find = database.Sql("SELECT version, document FROM {s}.complaints WHERE id = $1");
+        _findBySource = database.Sql("SELECT version, document FROM {s}.complaints WHERE channel = $1 AND source_reference = $2");
         _update = database.Sql("UPDATE {s}.complaints SET version = $2 + 1, document = $5 WHERE id = $1 AND version = $2 AND channel = $3 AND source_reference = $4");
-        _all = database.Sql("SELECT version, document::text FROM {s}.complaints ORDER BY id");
+        _all = database.Sql("SELECT version, document FROM {s}.complaints ORDER BY id");
         // The expressions are the indexes' own (migration 0005), or the planner would not use them. No ORDER BY: the
         // candidates are sorted after reading, and asked for id order the planner may walk the primary key instead.
-        _openAssignedTo = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
-        _byAuthor = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2");
-        _aboutProduct = database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document->>'product_id' = $1");
+        _openAssignedTo = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
+        _byAuthor = database.Sql("SELECT version, document FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2");
+        _aboutProduct = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'product_id' = $1");
     }
 
     /// <inheritdoc />
@@ -141,7 +141,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
     /// <remarks>Section <c>complaints</c>: those matched to the customer.</remarks>
     public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var ofCustomer = _database.Sql("SELECT version, document::text FROM {s}.complaints WHERE document -> 'match' ->> 'customer_id' = $1 ORDER BY id");
+        var ofCustomer = _database.Sql("SELECT version, document FROM {s}.complaints WHERE document -> 'match' ->> 'customer_id' = $1 ORDER BY id");
         var complaints = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
         complaints.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
         return complaints.Count == 0 ? [] : [PersonalDataSection.From("complaints", complaints)];
@@ -155,7 +155,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
     public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var all = _database.Sql("SELECT version, document::text FROM {s}.complaints ORDER BY id FOR UPDATE");
+        var all = _database.Sql("SELECT version, document FROM {s}.complaints ORDER BY id FOR UPDATE");
         var update = _database.Sql("UPDATE {s}.complaints SET version = $2 + 1, document = $3 WHERE id = $1 AND version = $2");
         return await _database.WriteAsync(
             async (tx, ct) =>

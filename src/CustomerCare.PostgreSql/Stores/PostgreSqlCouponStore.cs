@@ -55,7 +55,7 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _insertDefinition = database.Sql("INSERT INTO {s}.coupon_definitions (id, document) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING");
-        _findDefinition = database.Sql("SELECT document::text FROM {s}.coupon_definitions WHERE id = $1");
+        _findDefinition = database.Sql("SELECT document FROM {s}.coupon_definitions WHERE id = $1");
         _definitionsExist = database.Sql("SELECT d FROM unnest($1::text[]) AS d WHERE NOT EXISTS (SELECT 1 FROM {s}.coupon_definitions WHERE id = d) LIMIT 1");
         _insertCoupons = database.Sql($$"""
             INSERT INTO {s}.coupons ({{CouponColumns}})

@@ -69,9 +69,9 @@ public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLed
             WHERE o.id = u.id AND o.version = u.version - 1
             RETURNING o.id
             """);
-        _findCustomer = database.Sql("SELECT version, document::text FROM {s}.customers WHERE id = $1");
-        _findOrder = database.Sql("SELECT version, document::text FROM {s}.orders WHERE id = $1");
-        _allOrders = database.Sql("SELECT version, document::text FROM {s}.orders ORDER BY id");
+        _findCustomer = database.Sql("SELECT version, document FROM {s}.customers WHERE id = $1");
+        _findOrder = database.Sql("SELECT version, document FROM {s}.orders WHERE id = $1");
+        _allOrders = database.Sql("SELECT version, document FROM {s}.orders ORDER BY id");
         _findEvent = database.Sql("SELECT event_id, kind, customer_id, processed_at FROM {s}.processed_events WHERE event_id = $1");
         _prune = database.Sql("DELETE FROM {s}.processed_events WHERE processed_at < $1");
     }
@@ -306,7 +306,7 @@ public sealed class PostgreSqlCustomerStore : ICustomerStore, IProcessedEventLed
     /// <remarks>Sections <c>profile</c>, <c>orders</c> and <c>processed_events</c>, read in one transaction.</remarks>
     public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var orders = _database.Sql("SELECT version, document::text FROM {s}.orders WHERE customer_id = $1 ORDER BY id");
+        var orders = _database.Sql("SELECT version, document FROM {s}.orders WHERE customer_id = $1 ORDER BY id");
         var events = _database.Sql("SELECT event_id, kind, processed_at FROM {s}.processed_events WHERE customer_id = $1 ORDER BY processed_at, event_id");
         return await _database.ReadAsync<IReadOnlyList<PersonalDataSection>>(
             async (tx, ct) =>

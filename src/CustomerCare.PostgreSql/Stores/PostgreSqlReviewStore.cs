@@ -25,8 +25,8 @@ public sealed class PostgreSqlReviewStore : IReviewStore, IPersonalDataHolder
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _insert = database.Sql("INSERT INTO {s}.reviews (review_id, product_id, posted_at, document) VALUES ($1, $2, $3, $4) ON CONFLICT (review_id) DO NOTHING");
-        _find = database.Sql("SELECT document::text FROM {s}.reviews WHERE review_id = $1");
-        _recent = database.Sql("SELECT document::text FROM {s}.reviews WHERE product_id = $1 AND posted_at > $2 AND posted_at <= $3 ORDER BY posted_at DESC, review_id DESC LIMIT $4");
+        _find = database.Sql("SELECT document FROM {s}.reviews WHERE review_id = $1");
+        _recent = database.Sql("SELECT document FROM {s}.reviews WHERE product_id = $1 AND posted_at > $2 AND posted_at <= $3 ORDER BY posted_at DESC, review_id DESC LIMIT $4");
         _products = database.Sql("SELECT DISTINCT product_id FROM {s}.reviews WHERE posted_at > $1 AND posted_at <= $2");
     }
 
@@ -80,7 +80,7 @@ public sealed class PostgreSqlReviewStore : IReviewStore, IPersonalDataHolder
     /// <remarks>Section <c>reviews</c>; found through the document's customer, as reviews are not indexed by customer.</remarks>
     public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id");
+        var ofCustomer = _database.Sql("SELECT document FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id");
         var reviews = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
         return reviews.Count == 0 ? [] : [PersonalDataSection.From("reviews", reviews)];
     }
@@ -90,7 +90,7 @@ public sealed class PostgreSqlReviewStore : IReviewStore, IPersonalDataHolder
     public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id FOR UPDATE");
+        var ofCustomer = _database.Sql("SELECT document FROM {s}.reviews WHERE document ->> 'customer_id' = $1 ORDER BY review_id FOR UPDATE");
         var update = _database.Sql("UPDATE {s}.reviews SET document = $2 WHERE review_id = $1");
         return await _database.WriteAsync(
             async (tx, ct) =>

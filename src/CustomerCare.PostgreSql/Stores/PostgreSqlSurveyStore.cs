@@ -36,17 +36,17 @@ public sealed class PostgreSqlSurveyStore : ISurveyStore, IPersonalDataHolder
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
         _insert = database.Sql($"INSERT INTO {{s}}.surveys ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING");
-        _find = database.Sql("SELECT document::text FROM {s}.surveys WHERE id = $1");
-        _findByOrder = database.Sql("SELECT document::text FROM {s}.surveys WHERE order_id = $1");
-        _lock = database.Sql("SELECT document::text FROM {s}.surveys WHERE id = $1 FOR UPDATE");
-        _claim = database.Sql("SELECT document::text FROM {s}.surveys WHERE status = 0 AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED");
+        _find = database.Sql("SELECT document FROM {s}.surveys WHERE id = $1");
+        _findByOrder = database.Sql("SELECT document FROM {s}.surveys WHERE order_id = $1");
+        _lock = database.Sql("SELECT document FROM {s}.surveys WHERE id = $1 FOR UPDATE");
+        _claim = database.Sql("SELECT document FROM {s}.surveys WHERE status = 0 AND due_at <= $1 ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED");
         _update = database.Sql("""
             UPDATE {s}.surveys s SET status = u.status, sent_at = u.sent_at, answered_at = u.answered_at, document = u.document
             FROM unnest($1::text[], $2::smallint[], $3::bigint[], $4::bigint[], $5::jsonb[]) AS u(id, status, sent_at, answered_at, document)
             WHERE s.id = u.id
             """);
-        _answers = database.Sql("SELECT document::text FROM {s}.surveys WHERE answered_at >= $1 AND answered_at < $2");
-        _lastSent = database.Sql("SELECT document::text FROM {s}.surveys WHERE customer_id = $1 AND sent_at < $2 ORDER BY sent_at DESC");
+        _answers = database.Sql("SELECT document FROM {s}.surveys WHERE answered_at >= $1 AND answered_at < $2");
+        _lastSent = database.Sql("SELECT document FROM {s}.surveys WHERE customer_id = $1 AND sent_at < $2 ORDER BY sent_at DESC");
     }
 
     /// <inheritdoc />
@@ -172,7 +172,7 @@ public sealed class PostgreSqlSurveyStore : ISurveyStore, IPersonalDataHolder
     /// <remarks>Section <c>surveys</c>, with their answers.</remarks>
     public async ValueTask<IReadOnlyList<PersonalDataSection>> ExportAsync(CustomerId customerId, CancellationToken cancellationToken = default)
     {
-        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.surveys WHERE customer_id = $1 ORDER BY id");
+        var ofCustomer = _database.Sql("SELECT document FROM {s}.surveys WHERE customer_id = $1 ORDER BY id");
         var surveys = await _database.ReadAsync((tx, ct) => tx.ListAsync(ofCustomer, Read, ct, customerId.Value), cancellationToken).ConfigureAwait(false);
         return surveys.Count == 0 ? [] : [PersonalDataSection.From("surveys", surveys)];
     }
@@ -182,7 +182,7 @@ public sealed class PostgreSqlSurveyStore : ISurveyStore, IPersonalDataHolder
     public async ValueTask<ErasureChanges> EraseAsync(CustomerId customerId, ErasureContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ofCustomer = _database.Sql("SELECT document::text FROM {s}.surveys WHERE customer_id = $1 ORDER BY id FOR UPDATE");
+        var ofCustomer = _database.Sql("SELECT document FROM {s}.surveys WHERE customer_id = $1 ORDER BY id FOR UPDATE");
         var update = _database.Sql("UPDATE {s}.surveys SET document = $2 WHERE id = $1");
         return await _database.WriteAsync(
             async (tx, ct) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -7,6 +8,11 @@ namespace CustomerCare.Customers;
 /// <remarks>Templates are chosen by this tag, falling back from <c>tr-TR</c> to <c>tr</c> to the default locale.</remarks>
 public readonly record struct Locale
 {
+    // Tags already found to name a culture, with its canonical name. Every stored customer's locale is parsed again on
+    // each read, and asking .NET (ICU) whether a tag is predefined cost about as much as the rest of the document.
+    // Bounded, since each casing of a tag is its own key.
+    private const int MaxKnownTags = 1024;
+    private static readonly ConcurrentDictionary<string, string> KnownTags = new(StringComparer.Ordinal);
     private readonly string? _name;
 
     private Locale(string name) => _name = name;
@@ -37,6 +43,12 @@ public readonly record struct Locale
     {
         locale = default;
         error = null;
+        if (value is not null && KnownTags.TryGetValue(value, out var known))
+        {
+            locale = new Locale(known);
+            return true;
+        }
+
         if (string.IsNullOrWhiteSpace(value))
         {
             error = FieldErrors.Create(field, value, FieldErrorCodes.Required, "is required");
@@ -60,6 +72,11 @@ public readonly record struct Locale
             }
 
             locale = new Locale(culture.Name);
+            if (KnownTags.Count < MaxKnownTags)
+            {
+                KnownTags.TryAdd(value, culture.Name);
+            }
+
             return true;
         }
         catch (CultureNotFoundException)

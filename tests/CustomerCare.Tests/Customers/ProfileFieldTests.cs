@@ -37,6 +37,19 @@ public sealed class ProfileFieldTests
         Assert.Equal(expected, Locale.Parse(tag).Name);
     }
 
+    [Fact]
+    public void Locale_ParsedAgain_GivesTheSameAnswer_AndAnUnknownTagIsRefusedEveryTime()
+    {
+        // The second parse of each is answered from the cache of known tags, which must hold valid tags only.
+        Assert.Equal(["tr-TR", "tr-TR"], [Locale.Parse("TR_tr").Name, Locale.Parse("TR_tr").Name]);
+        Assert.Equal(["de-DE", "de-DE"], [Locale.Parse(" de-de ").Name, Locale.Parse(" de-de ").Name]);
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            Assert.False(Locale.TryParse("xx-YY-ZZ-QQ", out _, out var error));
+            Assert.Equal(FieldErrorCodes.Unknown, error.Code);
+        }
+    }
+
     [Theory]
     [InlineData("xx-YY-ZZ-QQ")]
     [InlineData("türkçe")]
