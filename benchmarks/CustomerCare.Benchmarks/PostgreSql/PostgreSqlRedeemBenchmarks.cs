@@ -95,7 +95,7 @@ public class PostgreSqlRedeemBenchmarks
 
         PostgreSqlBench.DropSchemaAsync(Schema).GetAwaiter().GetResult();
         _rawSource = new NpgsqlDataSourceBuilder(PostgreSqlBench.ConnectionString) { ConnectionStringBuilder = { MaxPoolSize = 64, MaxAutoPrepare = 64, NoResetOnClose = true } }.Build();
-        _ = PostgreSqlBench.ScalarAsync($"CREATE SCHEMA {Schema}; CREATE TABLE {Schema}.floor (id text COLLATE \"C\" PRIMARY KEY, state smallint NOT NULL)").GetAwaiter().GetResult();
+        PostgreSqlBench.ScalarAsync($"CREATE SCHEMA {Schema}; CREATE TABLE {Schema}.floor (id text COLLATE \"C\" PRIMARY KEY, state smallint NOT NULL)").GetAwaiter().GetResult();
     }
 
     /// <summary>Prints the latencies for the report, checks the counts and closes the pool.</summary>
@@ -109,6 +109,11 @@ public class PostgreSqlRedeemBenchmarks
             var updated = (long)PostgreSqlBench.ScalarAsync($"SELECT count(*) FROM {Schema}.floor WHERE state = 1").GetAwaiter().GetResult()!;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {_method}: {_orders} rows inserted, {updated} updated"));
             _rawSource.Dispose();
+            if (updated != _orders)
+            {
+                throw new InvalidOperationException($"{updated} rows were updated, but {_orders} were inserted.");
+            }
+
             return;
         }
 
