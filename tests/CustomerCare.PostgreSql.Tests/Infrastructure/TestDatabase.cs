@@ -67,22 +67,6 @@ internal sealed class TestDatabase : IAsyncDisposable
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs a query on the test server and returns the first column of every row as text.</summary>
-    public static async Task<List<string>> LinesAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var lines = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            lines.Add(reader.GetValue(0).ToString() ?? string.Empty);
-        }
-
-        return lines;
-    }
-
     /// <summary>The plan of a parameterized query, one line per row, with sequential scans off: a tiny table may be read whole otherwise.</summary>
     public static async Task<List<string>> PlanAsync(string query, params object?[] parameters)
     {
