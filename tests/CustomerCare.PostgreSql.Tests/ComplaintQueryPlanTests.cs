@@ -35,6 +35,20 @@ public sealed class ComplaintQueryPlanTests
     }
 
     [SkippableFact]
+    public async Task OpenComplaintsCount_ReadsTheAssigneeIndex()
+    {
+        Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");
+        await using var test = await TestDatabase.CreateAsync();
+        var store = new PostgreSqlComplaintStore(test.Database);
+        await TestDatabase.ScalarAsync<object>($"ANALYZE \"{test.Schema}\".complaints");
+
+        var plan = string.Join("\n", await TestDatabase.PlanAsync(store.OpenAssignedCountSql, ["selin"]));
+
+        Assert.Contains("complaints_assignee", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task AnyOtherSpecification_ReadsEveryComplaint()
     {
         Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");

@@ -26,6 +26,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
     private readonly string _update;
     private readonly string _all;
     private readonly string _openAssignedTo;
+    private readonly string _countOpenAssignedTo;
     private readonly string _byAuthor;
     private readonly string _aboutProduct;
 
@@ -43,6 +44,7 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
         // The expressions are the indexes' own (migration 0005), or the planner would not use them. No ORDER BY: the
         // candidates are sorted after reading, and asked for id order the planner may walk the primary key instead.
         _openAssignedTo = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
+        _countOpenAssignedTo = database.Sql("SELECT COUNT(*) FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
         _byAuthor = database.Sql("SELECT version, document FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2");
         _aboutProduct = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'product_id' = $1");
     }
@@ -111,6 +113,13 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
     public async ValueTask<long> CountAsync(ISpecification<Complaint> specification, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(specification);
+        if (specification is OpenComplaintsAssignedToSpecification open)
+        {
+            // Its condition is exactly the specification (text equality, statuses as stored), so the index alone answers:
+            // assignment asks this for every member on every new complaint, and the open ones only pile up.
+            return await _database.ReadAsync((tx, ct) => tx.ScalarAsync<long>(_countOpenAssignedTo, ct, open.Member), cancellationToken).ConfigureAwait(false);
+        }
+
         return InMemorySpecificationEvaluator.Count(await CandidatesAsync(specification, cancellationToken).ConfigureAwait(false), specification);
     }
 
@@ -125,6 +134,9 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
         found.Sort(static (a, b) => string.CompareOrdinal(a.Id.Value, b.Id.Value));
         return found;
     }
+
+    /// <summary>The statement that counts one member's open complaints, its parameter the member (internal for the query-plan tests).</summary>
+    internal string OpenAssignedCountSql => _countOpenAssignedTo;
 
     /// <summary>The statement and parameters that read a specification's candidates (internal for the query-plan tests).</summary>
     internal (string Sql, object?[] Parameters) CandidateQuery(ISpecification<Complaint> specification) => specification switch

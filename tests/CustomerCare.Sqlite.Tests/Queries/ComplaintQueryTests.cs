@@ -30,6 +30,16 @@ public sealed class ComplaintQueryTests
     }
 
     [Fact]
+    public async Task OpenComplaintsCount_IsAnsweredByTheIndexAlone()
+    {
+        await using var temp = new TempDatabase();
+        var (where, bind) = SqliteComplaintStore.Narrowing(Specifications()["open-assigned"]);
+        var plan = await QueryPlan.StepsOfAsync(temp, SqliteComplaintStore.CountSql(where), bind);
+
+        Assert.Contains(plan, step => step.Contains("COVERING INDEX complaints_assignee", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnyOtherSpecification_ReadsEveryComplaint()
     {
         var (where, _) = SqliteComplaintStore.Narrowing(new Specification<Complaint>(q => q.Where(c => c.AssignedTo == "selin")));

@@ -6,13 +6,17 @@ namespace CustomerCare.Sqlite.Tests.Queries;
 internal static class QueryPlan
 {
     /// <summary>The plan's steps (the <c>detail</c> column of <c>EXPLAIN QUERY PLAN</c>) for <c>SELECT version, document FROM table WHERE where ORDER BY sort_key</c>.</summary>
-    public static async Task<List<string>> StepsAsync(TempDatabase temp, string table, string where, Action<SqliteCommand> bind)
+    public static Task<List<string>> StepsAsync(TempDatabase temp, string table, string where, Action<SqliteCommand> bind) =>
+        StepsOfAsync(temp, $"SELECT version, document FROM {table} WHERE {where} ORDER BY sort_key;", bind);
+
+    /// <summary>The plan's steps (the <c>detail</c> column of <c>EXPLAIN QUERY PLAN</c>) for a statement.</summary>
+    public static async Task<List<string>> StepsOfAsync(TempDatabase temp, string statement, Action<SqliteCommand> bind)
     {
         await new SqliteMigrator(temp.Database).MigrateAsync();
         using var connection = new SqliteConnection(temp.Database.ConnectionString);
         connection.Open();
         using var explain = connection.CreateCommand();
-        explain.CommandText = $"EXPLAIN QUERY PLAN SELECT version, document FROM {table} WHERE {where} ORDER BY sort_key;";
+        explain.CommandText = "EXPLAIN QUERY PLAN " + statement;
         bind(explain);
         var steps = new List<string>();
         using var reader = explain.ExecuteReader();
