@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CustomerCare.Customers;
 using CustomerCare.Diagnostics;
 using CustomerCare.Segments.Evaluation;
@@ -68,6 +69,34 @@ public sealed class SegmentService
 
         var history = await _history.GetAsync([.. customers.Select(c => c.Id)], cancellationToken).ConfigureAwait(false);
         return CustomerTable.Create(customers, asOf, _options, history);
+    }
+
+    /// <summary>
+    /// The members of one segment as of an instant, in the store's order. A rule that reads only the customer's own
+    /// record is handed to the store as a <see cref="SegmentSpecification"/>, so a store that translates it reads only
+    /// the members; a rule that reads RFM scores or service history needs the whole population, which is loaded as a
+    /// table first.
+    /// </summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="asOf">The instant relative attributes (days since the last order, lifecycle) are computed at.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The members.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="segment"/> is <see langword="null"/>.</exception>
+    public IAsyncEnumerable<Customer> MembersAtAsync(Segment segment, Instant asOf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return segment.Rule.UsesPopulation
+            ? FromTableAsync(segment, asOf, cancellationToken)
+            : _customers.StreamAsync(new SegmentSpecification(segment.Rule, asOf, _options), cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Customer> FromTableAsync(Segment segment, Instant asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await LoadTableAtAsync(asOf, cancellationToken).ConfigureAwait(false);
+        foreach (var index in segment.Rule.Evaluate(table).Indexes())
+        {
+            yield return table.Customers[index];
+        }
     }
 
     /// <summary>Evaluates every segment, records membership and returns the members and the changes.</summary>

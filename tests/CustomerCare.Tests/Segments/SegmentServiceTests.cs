@@ -74,6 +74,40 @@ public sealed class SegmentServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task MembersAt_EverySegment_AreTheMembersTheTableEvaluationFinds()
+    {
+        var now = _clock.GetCurrentInstant();
+        string?[] cities = ["İstanbul", "ISTANBUL", "Bursa", null];
+        for (var i = 0; i < 24; i++)
+        {
+            var customer = Fresh().InCity(cities[i % cities.Length]).SignedUpAt(now - Duration.FromDays(5 + (40 * i))).Build();
+            await Processor.ApplyAsync(_events.Registered(customer));
+            for (var order = 0; order < i % 5; order++)
+            {
+                var at = now - Duration.FromDays((i * 9) + (order * 30));
+                await Processor.ApplyAsync(_events.Placed(customer.Id, OrderId.From($"o-{i}-{order}"), new Money(150m + (1000m * i), Currency.TRY), at));
+            }
+        }
+
+        var run = await Service.EvaluateAllAsync();
+
+        Assert.Contains(Service.Segments, s => s.Rule.UsesPopulation);
+        Assert.Contains(Service.Segments, s => !s.Rule.UsesPopulation);
+        foreach (var segment in Service.Segments)
+        {
+            var streamed = new List<CustomerCare.Customers.CustomerId>();
+            await foreach (var member in Service.MembersAtAsync(segment, now))
+            {
+                streamed.Add(member.Id);
+            }
+
+            Assert.Equal(Result(run, segment.Name).Members.CustomerIds().Order().ToList(), streamed.Order().ToList());
+        }
+
+        Assert.Contains(run.Results, r => r.Members.Count > 0 && !r.Segment.Rule.UsesPopulation);
+    }
+
+    [Fact]
     public async Task EvaluateRule_AdHoc_RecordsNothing()
     {
         await Processor.ApplyAsync(_events.Registered(Fresh().InCity("Bursa").Build()));

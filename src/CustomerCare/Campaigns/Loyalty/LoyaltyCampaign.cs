@@ -12,7 +12,9 @@ namespace CustomerCare.Campaigns.Loyalty;
 /// </summary>
 /// <remarks>
 /// Membership is evaluated at each run, so a customer who joins the segment mid-quarter is rewarded at the next run,
-/// and one who left it is not. The ledger key (campaign, customer, period) makes runs idempotent. Thread-safe.
+/// and one who left it is not. It is read through <see cref="SegmentService.MembersAtAsync"/>, so a store that
+/// translates the rule reads only the members. The ledger key (campaign, customer, period) makes runs idempotent.
+/// Thread-safe.
 /// </remarks>
 public sealed class LoyaltyCampaign : ICampaign
 {
@@ -66,13 +68,10 @@ public sealed class LoyaltyCampaign : ICampaign
     /// <returns>What the run did.</returns>
     public async ValueTask<CampaignRunResult> RunDueAsync(Instant now, CancellationToken cancellationToken = default)
     {
-        var table = await _segments.LoadTableAtAsync(now, cancellationToken).ConfigureAwait(false);
-        var members = _segment.Rule.Evaluate(table);
         var tally = new CampaignTally(Id, now);
-        foreach (var index in members.Indexes())
+        await foreach (var customer in _segments.MembersAtAsync(_segment, now, cancellationToken).ConfigureAwait(false))
         {
             tally.Considered++;
-            var customer = table.Customers[index];
             if (!_options.ConsentAdmits(customer))
             {
                 continue;
