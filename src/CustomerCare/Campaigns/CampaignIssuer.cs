@@ -6,7 +6,12 @@ using NodaTime;
 
 namespace CustomerCare.Campaigns;
 
-/// <summary>Issues one campaign's coupons through the ledger, drawing a new code when the drawn one is already taken.</summary>
+/// <summary>
+/// Issues one campaign's coupons through the ledger, drawing a new code when the drawn one is already taken. A grant
+/// this process has seen stored and heard by every observer is skipped on later runs without a ledger question: the
+/// nightly campaigns meet the same customers again for days (a birthday's catch-up, a first purchase's window, a
+/// loyalty quarter).
+/// </summary>
 internal sealed class CampaignIssuer
 {
     private const int CodeAttempts = 5;
@@ -16,6 +21,7 @@ internal sealed class CampaignIssuer
     private readonly string _campaignId;
     private readonly Templates.TemplateKind? _template;
     private readonly ICampaignObserver[] _observers;
+    private readonly SettledGrants _settled = new();
 
     /// <summary>Creates the issuer of one campaign, with the message its grants ask for and who hears of them.</summary>
     public CampaignIssuer(
@@ -44,6 +50,11 @@ internal sealed class CampaignIssuer
         Instant validUntil,
         CancellationToken cancellationToken)
     {
+        if (_settled.Contains(customer, period))
+        {
+            return null;
+        }
+
         for (var attempt = 0; attempt < CodeAttempts; attempt++)
         {
             var code = _codes.Generate(_pattern);
@@ -53,6 +64,7 @@ internal sealed class CampaignIssuer
             {
                 case GrantOutcome.Granted:
                     await NotifyAsync(grant, isNew: true, cancellationToken).ConfigureAwait(false);
+                    _settled.Add(customer, period);
                     return grant;
                 case GrantOutcome.AlreadyGranted:
                     // Heard again, so an observer that failed after the grant was stored is not left behind for good.
@@ -61,6 +73,7 @@ internal sealed class CampaignIssuer
                         await NotifyAsync(earlier, isNew: false, cancellationToken).ConfigureAwait(false);
                     }
 
+                    _settled.Add(customer, period);
                     return null;
             }
         }

@@ -1,3 +1,4 @@
+using CustomerCare.Campaigns;
 using CustomerCare.Campaigns.FirstPurchase;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
@@ -48,6 +49,26 @@ public sealed class FirstPurchaseCampaignTests
     }
 
     [Fact]
+    public async Task RunDue_AGrantHeardByItsObserver_IsNotHeardAgain_ButOneWhoseObserverFailedIs()
+    {
+        await AddAsync("c-1", Now - Duration.FromDays(5), 0, consent: true);
+        await AddAsync("c-2", Now - Duration.FromDays(5), 0, consent: true);
+        var observer = new RecordingObserver(failFor: CustomerId.From("c-2"));
+        var campaign = Campaign(observer);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await campaign.RunDueAsync(Now));
+        observer.Heal();
+        var second = await campaign.RunDueAsync(Now + Duration.FromDays(1));
+        var third = await campaign.RunDueAsync(Now + Duration.FromDays(2));
+        var restarted = await Campaign(observer).RunDueAsync(Now + Duration.FromDays(3));
+
+        Assert.Equal(
+            [("c-1", true), ("c-2", true), ("c-2", false), ("c-1", false), ("c-2", false)],
+            observer.Heard.Select(n => (n.Grant.CustomerId.Value, n.IsNew)));
+        Assert.Equal((0, 2), (second.Issued.Count + third.Issued.Count + restarted.Issued.Count, (await _coupons.GrantsAsync("first-purchase")).Count));
+    }
+
+    [Fact]
     public void Options_WithAMaxAgeShorterThanTheWait_AreRefusedNamingBoth()
     {
         var options = new FirstPurchaseCampaignOptions { AfterSignUp = Duration.FromDays(10), MaxAccountAge = Duration.FromDays(5) };
@@ -59,10 +80,10 @@ public sealed class FirstPurchaseCampaignTests
         Assert.Contains("AfterSignUp", error.Message, StringComparison.Ordinal);
     }
 
-    private FirstPurchaseCampaign Campaign()
+    private FirstPurchaseCampaign Campaign(ICampaignObserver? observer = null)
     {
         _coupons.AddDefinitionAsync(new CouponDefinition("first-purchase", "İlk alışverişe", Discount.PercentOff(10))).AsTask().GetAwaiter().GetResult();
-        return new(_customers, _coupons, new CouponCodeGenerator(), new FirstPurchaseCampaignOptions());
+        return new(_customers, _coupons, new CouponCodeGenerator(), new FirstPurchaseCampaignOptions(), observer is null ? null : [observer]);
     }
 
     private async Task AddAsync(string id, Instant signedUp, int orders, bool consent)
@@ -73,5 +94,22 @@ public sealed class FirstPurchaseCampaignTests
             Stats = orders == 0 ? c.Stats : c.Stats with { OrderCount = orders, FirstOrderAt = signedUp, LastOrderAt = signedUp },
         }).Build();
         await _customers.CommitAsync(new CustomerChangeSet { Customers = [new(customer, 0)] });
+    }
+
+    private sealed class RecordingObserver(CustomerId failFor) : ICampaignObserver
+    {
+        private bool _failing = true;
+
+        public List<CampaignGrantNotice> Heard { get; } = [];
+
+        public void Heal() => _failing = false;
+
+        public ValueTask OnGrantedAsync(CampaignGrantNotice notice, CancellationToken cancellationToken = default)
+        {
+            Heard.Add(notice);
+            return _failing && notice.Grant.CustomerId == failFor
+                ? throw new InvalidOperationException("The mail server is down.")
+                : ValueTask.CompletedTask;
+        }
     }
 }
