@@ -193,6 +193,46 @@ public abstract class OutboxStoreConformanceTests
         Assert.Equal((1, "421 try later"), (again.Attempts, again.LastError));
     }
 
+    /// <summary>
+    /// A customer's messages since an instant (inclusive) are listed oldest first, ties by id, and their summaries are
+    /// those messages without content, with the status each has now.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task ListForCustomer_AndItsSummaries_TakeTheCustomersMessagesSinceAnInstant_OldestFirst()
+    {
+        var store = await CreateOutboxStoreAsync();
+        var ayse = Customers.CustomerId.From("c-ayşe");
+        var since = Now - Duration.FromDays(7);
+        OutboxMessage[] messages =
+        [
+            Message("m-before") with { CustomerId = ayse, EnqueuedAt = since - Duration.FromTicks(1) },
+            Message("m-at-b") with { CustomerId = ayse, EnqueuedAt = since, Kind = MessageKind.Commercial, DueAt = Now + Duration.FromHours(9) },
+            Message("m-at-a") with { CustomerId = ayse, EnqueuedAt = since, Priority = 5 },
+            Message("m-late") with { CustomerId = ayse, EnqueuedAt = Now - Duration.FromMinutes(1), Kind = MessageKind.Commercial },
+            Message("m-other") with { CustomerId = Customers.CustomerId.From("c-AYŞE"), EnqueuedAt = since },
+            Message("m-nobody") with { EnqueuedAt = since },
+        ];
+        foreach (var message in messages.Reverse())
+        {
+            await store.EnqueueAsync(message);
+        }
+
+        var claimed = Assert.Single(await store.ClaimDueAsync(Now, "d-1", Lease, 1));
+        await store.CompleteAsync(claimed with { Status = OutboxStatus.Sent, SentAt = Now }, "d-1");
+
+        var listed = await store.ListForCustomerAsync(ayse, since);
+        var summaries = await store.SummarizeForCustomerAsync(ayse, since);
+
+        Assert.Equal(["m-at-a", "m-at-b", "m-late"], listed.Select(m => m.Id));
+        Assert.Equal(listed.Select(OutboxMessageSummary.Of), summaries);
+        Assert.Equal(
+            [(MessageKind.Transactional, OutboxStatus.Sent), (MessageKind.Commercial, OutboxStatus.Pending), (MessageKind.Commercial, OutboxStatus.Pending)],
+            summaries.Select(m => (m.Kind, m.Status)));
+        Assert.Equal(Now + Duration.FromHours(9), summaries[1].DueAt);
+        Assert.Empty(await store.SummarizeForCustomerAsync(Customers.CustomerId.From("c-nobody"), since));
+    }
+
     private static OutboxMessage Message(string id) => new()
     {
         Id = id,

@@ -115,6 +115,28 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
     }
 
     /// <inheritdoc />
+    /// <remarks>Reads the five columns alone, through the (customer, enqueued) index.</remarks>
+    public async ValueTask<IReadOnlyList<OutboxMessageSummary>> SummarizeForCustomerAsync(CustomerId customerId, Instant since, CancellationToken cancellationToken = default)
+    {
+        var found = await _database.ReadAsync(
+            async connection =>
+            {
+                using var command = connection.Command("SELECT id, kind, status, enqueued_at, due_at FROM outbox WHERE customer_id = $customer AND enqueued_at >= $since;");
+                command.With("$customer", customerId.Value).With("$since", SqliteValues.Bound(since));
+                var summaries = new List<OutboxMessageSummary>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    summaries.Add(new(reader.GetString(0), reader.GetEnum<MessageKind>(1), reader.GetEnum<OutboxStatus>(2), reader.GetInstant(3), reader.GetInstant(4)));
+                }
+
+                return summaries;
+            },
+            cancellationToken);
+        return [.. found.OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
     public async ValueTask<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken = default) =>
         await _database.ReadAsync(
             async connection =>

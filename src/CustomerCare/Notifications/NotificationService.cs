@@ -63,7 +63,7 @@ public sealed class NotificationService
         var customer = request.CustomerId is { } id ? await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var recent = customer is null
             ? []
-            : (await _outbox.ListForCustomerAsync(customer.Id, now - _options.CapPeriod - _options.CapPeriod, cancellationToken).ConfigureAwait(false))
+            : (await _outbox.SummarizeForCustomerAsync(customer.Id, now - _options.CapPeriod - _options.CapPeriod, cancellationToken).ConfigureAwait(false))
                 .Where(m => m.Kind == MessageKind.Commercial && m.Status != OutboxStatus.Cancelled).Select(m => m.DueAt).ToList();
         var commercial = request.Kind == MessageKind.Commercial;
         var consents = commercial && customer is not null ? await _consents.StateAsync(customer.Id, cancellationToken).ConfigureAwait(false) : ConsentState.None;

@@ -56,6 +56,22 @@ public interface IOutboxStore
     /// <returns>The messages.</returns>
     ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(Customers.CustomerId customerId, Instant since, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Summarises one customer's messages queued since an instant, oldest first: the messages
+    /// <see cref="ListForCustomerAsync"/> lists, without their content. The notification gate reads this for every
+    /// message it queues, to apply the frequency cap.
+    /// </summary>
+    /// <param name="customerId">The customer.</param>
+    /// <param name="since">The start, inclusive, on <see cref="OutboxMessage.EnqueuedAt"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The summaries, in the order of <see cref="ListForCustomerAsync"/>.</returns>
+    /// <remarks>
+    /// The default implementation summarises <see cref="ListForCustomerAsync"/>. A store that can read the few columns
+    /// alone should override it: a customer's recent messages, bodies included, are tens of kilobytes to read and parse.
+    /// </remarks>
+    async ValueTask<IReadOnlyList<OutboxMessageSummary>> SummarizeForCustomerAsync(Customers.CustomerId customerId, Instant since, CancellationToken cancellationToken = default) =>
+        [.. (await ListForCustomerAsync(customerId, since, cancellationToken).ConfigureAwait(false)).Select(OutboxMessageSummary.Of)];
+
     /// <summary>Counts the messages in a status.</summary>
     /// <param name="status">The status.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
