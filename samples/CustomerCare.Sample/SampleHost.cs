@@ -4,6 +4,7 @@ using CustomerCare.Policy.Compensation;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
 using CustomerCare.Sample.Simulation.Care;
+using CustomerCare.Sqlite;
 using CustomerCare.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -156,7 +157,13 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
         }
         else if (options.Database is { } path)
         {
-            care.UseSqlite(path);
+            care.UseSqlite(o =>
+            {
+                o.Path = path;
+                // A 100,000-customer run grows a 1.2 GB file, far past the page cache; mapped, its pages are read
+                // without a system call each (system time 129 s → 90 s over the whole run).
+                o.MemoryMapSize = SqliteStoreOptions.MaxMemoryMapSize;
+            });
         }
     }
 

@@ -99,7 +99,7 @@ public sealed partial class SqliteDatabase : IDisposable
         // disk each was a temporary file created, written a page at a time and deleted, most of a write's system calls.
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;");
+            $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {options.Synchronous.ToString().ToUpperInvariant()}; PRAGMA wal_autocheckpoint = 0; PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA mmap_size = {options.MemoryMapSize};");
         _checkpointer = new WalCheckpointer(OpenAsync);
         _writer = new KeptConnection(OpenAsync);
         _readers = new ReaderConnections(OpenAsync);

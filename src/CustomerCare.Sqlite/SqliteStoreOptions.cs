@@ -35,6 +35,21 @@ public sealed class SqliteStoreOptions
     /// </remarks>
     public int WritesPerBatchCommit { get; set; } = 500;
 
+    /// <summary>
+    /// How many bytes of the database file SQLite reads through a memory map instead of read calls
+    /// (<c>PRAGMA mmap_size</c>); 0, off, by default. At most <see cref="MaxMemoryMapSize"/>.
+    /// </summary>
+    /// <remarks>
+    /// A file larger than the page cache is read again and again from the operating system; mapped, those reads cost no
+    /// system call. The process's resident size then counts the mapped pages it touched, though they are the operating
+    /// system's file cache, not its own memory. An I/O error on a mapped page stops the process (<c>SIGBUS</c>) instead
+    /// of failing the statement, so leave it off on network file systems.
+    /// </remarks>
+    public long MemoryMapSize { get; set; }
+
+    /// <summary>The largest <see cref="MemoryMapSize"/>: SQLite's own limit (<c>SQLITE_MAX_MMAP_SIZE</c>), just under 2 GiB.</summary>
+    public const long MaxMemoryMapSize = 0x7fff0000;
+
     /// <summary>How many customers the customer store keeps parsed in memory, each valid for one version; 10,000 by default, 0 for none.</summary>
     /// <remarks>
     /// A cached customer is used only when the row's version matches, so a change made by another process is always

@@ -73,6 +73,11 @@ internal sealed class SqliteStoreOptionsValidator : IValidateOptions<SqliteStore
             yield return $"SqliteStoreOptions.BatchSize {options.BatchSize} is out of range: it must be between 1 and 100000.";
         }
 
+        if (options.MemoryMapSize is < 0 or > SqliteStoreOptions.MaxMemoryMapSize)
+        {
+            yield return $"SqliteStoreOptions.MemoryMapSize {options.MemoryMapSize} is out of range: it must be between 0 and {SqliteStoreOptions.MaxMemoryMapSize} bytes.";
+        }
+
         if (options.CustomerCacheSize is < 0 or > 10_000_000)
         {
             yield return $"SqliteStoreOptions.CustomerCacheSize {options.CustomerCacheSize} is out of range: it must be between 0 and 10000000.";
