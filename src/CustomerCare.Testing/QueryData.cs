@@ -51,6 +51,7 @@ internal static class QueryData
         ["of customer c-10"] = new(q => q.Where(o => o.CustomerId.Value == "c-10")),
         ["delivered, take 2"] = new(q => q.Where(o => o.Status == OrderStatus.Delivered).Take(2)),
         ["placed ascending, skip 1, take 3"] = new(q => q.OrderBy(o => o.PlacedAt).Skip(1).Take(3)),
+        ["undelivered with a promise"] = new UndeliveredPromisedOrdersSpecification(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Writes the data through several commits, including updates, and returns the final states in ascending ordinal id order.</summary>
@@ -124,19 +125,27 @@ internal static class QueryData
 
     private static Order[] Orders(Customer[] customers)
     {
-        Order Make(string id, string owner, decimal total, int placedDays, OrderStatus status) =>
-            new(OrderId.From(id), customers.Single(c => c.Id.Value == owner).Id, Start.Plus(Duration.FromDays(placedDays)), new Money(total, Currency.TRY)) { Status = status };
+        Order Make(string id, string owner, decimal total, int placedDays, OrderStatus status, bool promised = false) =>
+            new(OrderId.From(id), customers.Single(c => c.Id.Value == owner).Id, Start.Plus(Duration.FromDays(placedDays)), new Money(total, Currency.TRY))
+            {
+                Status = status,
+                PromisedDeliveryDate = promised ? new LocalDate(2026, 3, 10 + placedDays) : null,
+            };
 
+        // Every status, with and without a promised delivery date: the broken-promise sweep's question needs both.
         return
         [
-            Make("o-10", "c-10", 250m, 1, OrderStatus.Delivered),
-            Make("o-2", "c-10", 99.90m, 2, OrderStatus.Placed),
-            Make("O-3", "c-i", 250m, 1, OrderStatus.Shipped),
-            Make("o-İ", "c-i", 50m, 3, OrderStatus.Cancelled),
+            Make("o-10", "c-10", 250m, 1, OrderStatus.Delivered, promised: true),
+            Make("o-2", "c-10", 99.90m, 2, OrderStatus.Placed, promised: true),
+            Make("O-3", "c-i", 250m, 1, OrderStatus.Shipped, promised: true),
+            Make("o-İ", "c-i", 50m, 3, OrderStatus.Cancelled, promised: true),
             Make("o-i", "c-1", 1000m, 0, OrderStatus.Delivered),
             Make("o-ı", "c-Z", 99.90m, 2, OrderStatus.Delivered),
-            Make("o-a", "C-3", 99.90m, 4, OrderStatus.Returned),
+            Make("o-a", "C-3", 99.90m, 4, OrderStatus.Returned, promised: true),
             Make("o-1", "c-1", 0m, 5, OrderStatus.Placed),
+            Make("o-p", "c-Z", 75m, 6, OrderStatus.Placed, promised: true),
+            Make("o-r", "C-3", 120m, 6, OrderStatus.PartiallyReturned, promised: true),
+            Make("o-s", "c-1", 60m, 7, OrderStatus.Shipped),
         ];
     }
 }

@@ -73,9 +73,7 @@ public sealed class BrokenPromiseDetector : ICommerceEventObserver
     /// <returns>Every recovery of this sweep, new or repeated.</returns>
     public async ValueTask<IReadOnlyList<RecoveryResult>> SweepAsync(Instant now, CancellationToken cancellationToken = default)
     {
-        var open = await _customers.ListOrdersAsync(
-            new Specification<Order>(q => q.Where(o => (o.Status == OrderStatus.Placed || o.Status == OrderStatus.Shipped) && o.PromisedDeliveryDate != null)),
-            cancellationToken).ConfigureAwait(false);
+        var open = await _customers.ListOrdersAsync(new UndeliveredPromisedOrdersSpecification(), cancellationToken).ConfigureAwait(false);
         var results = new List<RecoveryResult>();
         var zones = new Dictionary<CustomerId, DateTimeZone>();
         foreach (var order in open)
