@@ -25,10 +25,9 @@ public sealed class ComplaintQueryPlanTests
         Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");
         await using var test = await TestDatabase.CreateAsync();
         var store = new PostgreSqlComplaintStore(test.Database);
-        await TestDatabase.ScalarAsync<object>($"ANALYZE \"{test.Schema}\".complaints");
 
         var (sql, parameters) = store.CandidateQuery(Specifications()[query]);
-        var plan = string.Join("\n", await TestDatabase.PlanAsync(sql, parameters));
+        var plan = await test.PlanAsync("complaints", sql, parameters);
 
         Assert.Contains(index, plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
@@ -40,9 +39,8 @@ public sealed class ComplaintQueryPlanTests
         Skip.If(TestDatabase.ConnectionString is null, $"{TestDatabase.Variable} is not set.");
         await using var test = await TestDatabase.CreateAsync();
         var store = new PostgreSqlComplaintStore(test.Database);
-        await TestDatabase.ScalarAsync<object>($"ANALYZE \"{test.Schema}\".complaints");
 
-        var plan = string.Join("\n", await TestDatabase.PlanAsync(store.OpenAssignedCountSql, ["selin"]));
+        var plan = await test.PlanAsync("complaints", store.OpenAssignedCountSql, "selin");
 
         Assert.Contains("complaints_assignee", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);

@@ -19,6 +19,9 @@ namespace CustomerCare.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHolder
 {
+    // One member's open complaints, $1 the member: exactly OpenComplaintsAssignedToSpecification.
+    private const string OpenAssignedTo = "document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')";
+
     private readonly PostgreSqlDatabase _database;
     private readonly string _insert;
     private readonly string _find;
@@ -43,8 +46,8 @@ public sealed class PostgreSqlComplaintStore : IComplaintStore, IPersonalDataHol
         _all = database.Sql("SELECT version, document FROM {s}.complaints ORDER BY id");
         // The expressions are the indexes' own (migration 0005), or the planner would not use them. No ORDER BY: the
         // candidates are sorted after reading, and asked for id order the planner may walk the primary key instead.
-        _openAssignedTo = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
-        _countOpenAssignedTo = database.Sql("SELECT COUNT(*) FROM {s}.complaints WHERE document->>'assigned_to' = $1 AND document->>'status' NOT IN ('resolved', 'closed')");
+        _openAssignedTo = database.Sql("SELECT version, document FROM {s}.complaints WHERE " + OpenAssignedTo);
+        _countOpenAssignedTo = database.Sql("SELECT COUNT(*) FROM {s}.complaints WHERE " + OpenAssignedTo);
         _byAuthor = database.Sql("SELECT version, document FROM {s}.complaints WHERE channel = $1 AND document->>'author_handle' = $2");
         _aboutProduct = database.Sql("SELECT version, document FROM {s}.complaints WHERE document->>'product_id' = $1");
     }

@@ -17,6 +17,9 @@ namespace CustomerCare.Sqlite;
 /// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</remarks>
 public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
 {
+    // One customer's messages queued since an instant, through outbox_customer: the listing and its summaries.
+    private const string OfCustomerSince = "customer_id = $customer AND enqueued_at >= $since";
+
     private const string Columns =
         "id, channel, recipient, subject, body, content_type, metadata, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
 
@@ -110,7 +113,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(CustomerId customerId, Instant since, CancellationToken cancellationToken = default)
     {
-        var found = await ListWhereAsync("customer_id = $customer AND enqueued_at >= $since", c => c.With("$customer", customerId.Value).With("$since", SqliteValues.Bound(since)), cancellationToken);
+        var found = await ListWhereAsync(OfCustomerSince, c => BindOfCustomerSince(c, customerId, since), cancellationToken);
         return [.. found.OrderBy(m => m.EnqueuedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
 
@@ -121,8 +124,8 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         var found = await _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.Command("SELECT id, kind, status, enqueued_at, due_at FROM outbox WHERE customer_id = $customer AND enqueued_at >= $since;");
-                command.With("$customer", customerId.Value).With("$since", SqliteValues.Bound(since));
+                using var command = connection.Command($"SELECT id, kind, status, enqueued_at, due_at FROM outbox WHERE {OfCustomerSince};");
+                BindOfCustomerSince(command, customerId, since);
                 var summaries = new List<OutboxMessageSummary>();
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -146,6 +149,9 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
                 return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             },
             cancellationToken);
+
+    private static void BindOfCustomerSince(SqliteCommand command, CustomerId customerId, Instant since) =>
+        command.With("$customer", customerId.Value).With("$since", SqliteValues.Bound(since));
 
     private ValueTask<IReadOnlyList<OutboxMessage>> ListWhereAsync(string where, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
         _database.ReadAsync(

@@ -67,8 +67,17 @@ internal sealed class TestDatabase : IAsyncDisposable
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The plan of a parameterized query, one line per row, with sequential scans off: a tiny table may be read whole otherwise.</summary>
-    public static async Task<List<string>> PlanAsync(string query, params object?[] parameters)
+    /// <summary>
+    /// The plan of a parameterized query over one of this schema's tables, after analyzing the table, one row per line,
+    /// with sequential scans off: a tiny table may be read whole otherwise.
+    /// </summary>
+    public async Task<string> PlanAsync(string table, string query, params object?[] parameters)
+    {
+        await ScalarAsync<object>($"ANALYZE \"{Schema}\".{table}");
+        return string.Join("\n", await PlanLinesAsync(query, parameters));
+    }
+
+    private static async Task<List<string>> PlanLinesAsync(string query, object?[] parameters)
     {
         await using var connection = new NpgsqlConnection(RequiredConnectionString + ";Pooling=false");
         await connection.OpenAsync();
