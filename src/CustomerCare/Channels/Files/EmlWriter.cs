@@ -11,7 +11,8 @@ internal static class EmlWriter
     /// <summary>The message's text with CRLF line ends; its headers are 7-bit ASCII unless the recipient's local part is not.</summary>
     public static string Write(EmlEnvelope envelope, EmailContent content)
     {
-        var text = new StringBuilder();
+        // Sized for the quoted-printable bodies and the headers up front, rather than grown by doubling.
+        var text = new StringBuilder(1024 + ((content.Text.Length + (content.Html?.Length ?? 0)) * 5 / 4));
         Header(text, "Message-ID", "<" + envelope.MessageIdHeader + ">");
         Header(text, CustomerCareIdHeader, MimeText.Unstructured(envelope.MessageId));
         Header(text, "Date", MimeText.Date(envelope.Date));
@@ -47,6 +48,6 @@ internal static class EmlWriter
     {
         Header(text, "Content-Type", mediaType + "; charset=utf-8");
         Header(text, "Content-Transfer-Encoding", "quoted-printable");
-        text.Append("\r\n").Append(MimeText.QuotedPrintable(body));
+        MimeText.AppendQuotedPrintable(text.Append("\r\n"), body);
     }
 }

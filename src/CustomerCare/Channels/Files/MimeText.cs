@@ -13,6 +13,7 @@ internal static class MimeText
     private const int MaxQuotedPrintableLine = 76;
     private const int MaxRawHeaderValue = 900;
     private const string Atext = "!#$%&'*+-/=?^_`{|}~";
+    private const string HexDigits = "0123456789ABCDEF";
 
     /// <summary>Whether a header value must be written as encoded-words: non-ASCII, control characters, <c>=?</c>, or too long for one line.</summary>
     public static bool NeedsEncoding(string value) =>
@@ -70,30 +71,43 @@ internal static class MimeText
     /// Quoted-printable (RFC 2045) of the UTF-8 text, with CRLF line ends: lines of at most 76 characters, soft breaks
     /// where longer, trailing white space encoded.
     /// </summary>
-    public static string QuotedPrintable(string text)
+    public static string QuotedPrintable(string text) => AppendQuotedPrintable(new StringBuilder(text.Length + (text.Length / 4)), text).ToString();
+
+    /// <summary>Appends <see cref="QuotedPrintable(string)"/> of <paramref name="text"/> to <paramref name="output"/>.</summary>
+    /// <returns><paramref name="output"/>.</returns>
+    public static StringBuilder AppendQuotedPrintable(StringBuilder output, string text)
     {
-        var output = new StringBuilder(text.Length + (text.Length / 4));
         var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(lines.Max(l => l.Length))];
         for (var l = 0; l < lines.Length; l++)
         {
-            var bytes = Encoding.UTF8.GetBytes(lines[l]);
+            var count = Encoding.UTF8.GetBytes(lines[l], bytes);
             var lineLength = 0;
-            for (var i = 0; i < bytes.Length; i++)
+            for (var i = 0; i < count; i++)
             {
                 var b = bytes[i];
-                var isLast = i == bytes.Length - 1;
+                var isLast = i == count - 1;
                 var literal = (b is >= 33 and <= 126 && b != '=') || (b is (byte)' ' or (byte)'\t' && !isLast);
-                var token = literal ? ((char)b).ToString() : "=" + b.ToString("X2", CultureInfo.InvariantCulture);
+                var tokenLength = literal ? 1 : 3;
                 // Keep room for the '=' of a soft break, except for the line's last token.
                 var room = isLast ? MaxQuotedPrintableLine : MaxQuotedPrintableLine - 1;
-                if (lineLength + token.Length > room)
+                if (lineLength + tokenLength > room)
                 {
                     output.Append("=\r\n");
                     lineLength = 0;
                 }
 
-                output.Append(token);
-                lineLength += token.Length;
+                // Appended a character at a time: a string per byte made this a fifth of a simulation's allocations.
+                if (literal)
+                {
+                    output.Append((char)b);
+                }
+                else
+                {
+                    output.Append('=').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
+                }
+
+                lineLength += tokenLength;
             }
 
             if (l < lines.Length - 1)
@@ -102,7 +116,7 @@ internal static class MimeText
             }
         }
 
-        return output.ToString();
+        return output;
     }
 
     /// <summary>An RFC 5322 date in UTC, such as <c>Mon, 01 Mar 2027 12:00:00 +0000</c>.</summary>
