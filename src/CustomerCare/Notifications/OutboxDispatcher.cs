@@ -59,30 +59,81 @@ public sealed class OutboxDispatcher
     public async ValueTask<DispatchResult> DispatchDueAsync(CancellationToken cancellationToken = default)
     {
         var claimed = await _outbox.ClaimDueAsync(_clock.GetCurrentInstant(), _options.DispatcherId, _options.Lease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-        int sent = 0, retrying = 0, failed = 0, dead = 0, lost = 0, cancelled = 0;
-        foreach (var message in claimed)
+        var round = new Round(claimed.Count);
+        if (_options.MaxConcurrentSends == 1)
         {
-            var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
-            var completed = withdrawn is not null
-                ? message with { Status = OutboxStatus.Cancelled, LastError = withdrawn }
-                : Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant());
-            if (!await _outbox.CompleteAsync(completed, _options.DispatcherId, cancellationToken).ConfigureAwait(false))
+            foreach (var message in claimed)
             {
-                lost++;
-                continue;
-            }
-
-            switch (completed.Status)
-            {
-                case OutboxStatus.Sent: sent++; break;
-                case OutboxStatus.Pending: retrying++; break;
-                case OutboxStatus.Failed: failed++; break;
-                case OutboxStatus.DeadLetter: dead++; break;
-                case OutboxStatus.Cancelled: cancelled++; break;
+                await RecordAsync(await OutcomeAsync(message, cancellationToken).ConfigureAwait(false), round, cancellationToken).ConfigureAwait(false);
             }
         }
+        else
+        {
+            await DispatchConcurrentlyAsync(claimed, round, cancellationToken).ConfigureAwait(false);
+        }
 
-        return new DispatchResult(claimed.Count, sent, retrying, failed, dead, lost) { Cancelled = cancelled };
+        return round.Result();
+    }
+
+    /// <summary>Keeps up to <see cref="OutboxOptions.MaxConcurrentSends"/> messages with their channels, recording each outcome in claim order.</summary>
+    private async Task DispatchConcurrentlyAsync(IReadOnlyList<OutboxMessage> claimed, Round round, CancellationToken cancellationToken)
+    {
+        var inFlight = new Queue<Task<OutboxMessage>>(_options.MaxConcurrentSends);
+        try
+        {
+            foreach (var message in claimed)
+            {
+                if (inFlight.Count == _options.MaxConcurrentSends)
+                {
+                    await RecordAsync(await inFlight.Dequeue().ConfigureAwait(false), round, cancellationToken).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                // The consent is read here, on the round's own flow: only the channel's part runs beside the others, so
+                // a store that serializes its reads with the round's writes is not made to take turns between threads.
+                var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
+                inFlight.Enqueue(withdrawn is not null
+                    ? Task.FromResult(Withdrawn(message, withdrawn))
+                    : Task.Run(async () => Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant()), CancellationToken.None));
+            }
+
+            while (inFlight.Count > 0)
+            {
+                await RecordAsync(await inFlight.Dequeue().ConfigureAwait(false), round, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // A round that ends early (cancelled, or a store that failed) still waits for the sends it started, so none
+            // runs on after it returns; their messages stay claimed and go out again when the lease ends.
+            while (inFlight.TryDequeue(out var started))
+            {
+                await ((Task)started).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>The message as it is to be recorded: cancelled for a withdrawn consent, otherwise after its channel's answer.</summary>
+    private async ValueTask<OutboxMessage> OutcomeAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
+        return withdrawn is not null
+            ? Withdrawn(message, withdrawn)
+            : Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant());
+    }
+
+    private static OutboxMessage Withdrawn(OutboxMessage message, string reason) => message with { Status = OutboxStatus.Cancelled, LastError = reason };
+
+    private async ValueTask RecordAsync(OutboxMessage completed, Round round, CancellationToken cancellationToken)
+    {
+        if (await _outbox.CompleteAsync(completed, _options.DispatcherId, cancellationToken).ConfigureAwait(false))
+        {
+            round.Count(completed.Status);
+        }
+        else
+        {
+            round.Lost++;
+        }
     }
 
     /// <summary>Why a commercial message may not leave now, from the ledger; <see langword="null"/> when it may (or is transactional).</summary>
@@ -148,5 +199,27 @@ public sealed class OutboxDispatcher
             _ when attempts >= _options.MaxAttempts => message with { Status = OutboxStatus.DeadLetter, Attempts = attempts, LastError = result.Error },
             _ => message with { Status = OutboxStatus.Pending, Attempts = attempts, LastError = result.Error, DueAt = now + (result.RetryAfter ?? _options.RetryAfter(attempts)) },
         };
+    }
+
+    /// <summary>The counts of one round.</summary>
+    private sealed class Round(int claimed)
+    {
+        private int _sent, _retrying, _failed, _dead, _cancelled;
+
+        public int Lost { get; set; }
+
+        public void Count(OutboxStatus status)
+        {
+            switch (status)
+            {
+                case OutboxStatus.Sent: _sent++; break;
+                case OutboxStatus.Pending: _retrying++; break;
+                case OutboxStatus.Failed: _failed++; break;
+                case OutboxStatus.DeadLetter: _dead++; break;
+                case OutboxStatus.Cancelled: _cancelled++; break;
+            }
+        }
+
+        public DispatchResult Result() => new(claimed, _sent, _retrying, _failed, _dead, Lost) { Cancelled = _cancelled };
     }
 }

@@ -13,6 +13,16 @@ public sealed class OutboxOptions
     /// <summary>Messages claimed per round. Default 100.</summary>
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many messages of a round are with their channels at once. Default 1: one after another, on the caller's flow.
+    /// </summary>
+    /// <remarks>
+    /// Above 1, each send runs on the thread pool, so a channel that blocks (a file write, a slow SMTP server) overlaps
+    /// with the next ones; the channels must then be thread-safe, as they already are when several dispatchers share
+    /// them. Outcomes are still recorded one at a time, in the order the messages were claimed. At most 256.
+    /// </remarks>
+    public int MaxConcurrentSends { get; set; } = 1;
+
     /// <summary>How long a claim holds; a dispatcher that dies loses its messages to another after it. Default 5 minutes.</summary>
     public Duration Lease { get; set; } = Duration.FromMinutes(5);
 
@@ -38,6 +48,11 @@ public sealed class OutboxOptions
         if (BatchSize is < 1 or > 10_000)
         {
             errors.Add(FieldErrors.Create(nameof(BatchSize), BatchSize.ToString(CultureInfo.InvariantCulture), FieldErrorCodes.OutOfRange, "must be between 1 and 10000"));
+        }
+
+        if (MaxConcurrentSends is < 1 or > 256)
+        {
+            errors.Add(FieldErrors.Create(nameof(MaxConcurrentSends), MaxConcurrentSends.ToString(CultureInfo.InvariantCulture), FieldErrorCodes.OutOfRange, "must be between 1 and 256"));
         }
 
         if (MaxAttempts is < 1 or > 100)

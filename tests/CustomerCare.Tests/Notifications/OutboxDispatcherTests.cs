@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using CustomerCare.Channels;
+using CustomerCare.Customers;
 using CustomerCare.Notifications;
+using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using NodaTime;
 using NodaTime.Testing;
@@ -92,11 +95,55 @@ public sealed class OutboxDispatcherTests
     [Fact]
     public void InvalidOptions_AndDuplicateChannelNames_AreRefused()
     {
-        var options = Assert.Throws<FieldValidationException>(() => new OutboxDispatcher(_outbox, [], new InMemoryConsentLedger(), _clock, new OutboxOptions { BatchSize = 0, Lease = Duration.Zero }));
+        var options = Assert.Throws<FieldValidationException>(() => new OutboxDispatcher(_outbox, [], new InMemoryConsentLedger(), _clock, new OutboxOptions { BatchSize = 0, Lease = Duration.Zero, MaxConcurrentSends = 257 }));
         var names = Assert.Throws<ArgumentException>(() => new OutboxDispatcher(_outbox, [new InMemoryOutboundChannel("email"), new InMemoryOutboundChannel("email")], new InMemoryConsentLedger(), _clock, new OutboxOptions()));
 
-        Assert.Equal(["BatchSize", "Lease"], options.Errors.Select(e => e.Field));
+        Assert.Equal(["BatchSize", "MaxConcurrentSends", "Lease"], options.Errors.Select(e => e.Field));
+        Assert.Equal("257", options.Errors[1].AttemptedValue);
         Assert.Contains("'email'", names.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConcurrentSends_StayWithinTheLimit_AndAreRecordedInClaimOrder()
+    {
+        var recording = new RecordingOutbox(_outbox);
+        for (var i = 0; i < 10; i++)
+        {
+            await _outbox.EnqueueAsync(Message($"m-{i:00}") with { DueAt = _clock.GetCurrentInstant() - Duration.FromMinutes(10 - i) });
+        }
+
+        // The first message is the slowest of the first three, so recording in the order sends end would put it third.
+        var channel = new GatedChannel(limit: 3, slow: "m-00");
+        var dispatcher = new OutboxDispatcher(recording, [channel], new InMemoryConsentLedger(), _clock, new OutboxOptions { MaxConcurrentSends = 3 });
+
+        var result = await dispatcher.DispatchDueAsync();
+
+        Assert.Equal((10, 10), (result.Claimed, result.Sent));
+        Assert.Equal(3, channel.MostAtOnce);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m-{i:00}"), recording.Completed);
+        Assert.Equal(10, channel.Delivered.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ACancelledConcurrentRound_WaitsForTheSendsItStarted_AndStartsNoMore()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            await _outbox.EnqueueAsync(Message($"m-{i}") with { DueAt = _clock.GetCurrentInstant() - Duration.FromMinutes(10 - i) });
+        }
+
+        using var shutdown = new CancellationTokenSource();
+        var channel = new CancellingChannel(shutdown, cancelOn: "m-0", slow: "m-1");
+        var dispatcher = new OutboxDispatcher(_outbox, [channel], new InMemoryConsentLedger(), _clock, new OutboxOptions { MaxConcurrentSends = 2 });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await dispatcher.DispatchDueAsync(shutdown.Token));
+
+        Assert.Equal(["m-0", "m-1"], channel.Started.Order(StringComparer.Ordinal));
+        Assert.Equal(["m-0", "m-1"], channel.Finished.Order(StringComparer.Ordinal));
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(OutboxStatus.InFlight, (await _outbox.FindAsync($"m-{i}"))!.Status);
+        }
     }
 
     private OutboxDispatcher Dispatcher(IOutboundChannel channel, OutboxOptions? options = null) => new(_outbox, [channel], new InMemoryConsentLedger(), _clock, options ?? new OutboxOptions());
@@ -120,5 +167,111 @@ public sealed class OutboxDispatcherTests
         public ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default) => ValueTask.FromResult(answer(message));
 
         public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    }
+
+    /// <summary>Holds every send until <c>limit</c> are in at once, and counts the most that ever were.</summary>
+    private sealed class GatedChannel(int limit, string slow) : IOutboundChannel
+    {
+        private readonly TaskCompletionSource _allIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentQueue<string> _delivered = new();
+        private int _inFlight;
+        private int _most;
+
+        public string Name => "email";
+
+        public int MostAtOnce => Volatile.Read(ref _most);
+
+        public IReadOnlyList<string> Delivered => [.. _delivered];
+
+        public async ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            var now = Interlocked.Increment(ref _inFlight);
+            InterlockedMax(ref _most, now);
+            if (now == limit)
+            {
+                _allIn.TrySetResult();
+            }
+
+            // A dispatcher that sends one at a time never lets three in, and fails here instead of hanging.
+            await _allIn.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            if (message.MessageId == slow)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+
+            _delivered.Enqueue(message.MessageId);
+            Interlocked.Decrement(ref _inFlight);
+            return SendResult.Sent();
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            var seen = Volatile.Read(ref target);
+            while (value > seen && Interlocked.CompareExchange(ref target, value, seen) is var before && before != seen)
+            {
+                seen = before;
+            }
+        }
+    }
+
+    /// <summary>Cancels the round while sending <c>cancelOn</c>; <c>slow</c> takes a while, to show the round waits for it.</summary>
+    private sealed class CancellingChannel(CancellationTokenSource round, string cancelOn, string slow) : IOutboundChannel
+    {
+        private readonly ConcurrentQueue<string> _started = new();
+        private readonly ConcurrentQueue<string> _finished = new();
+
+        public string Name => "email";
+
+        public IReadOnlyList<string> Started => [.. _started];
+
+        public IReadOnlyList<string> Finished => [.. _finished];
+
+        public async ValueTask<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+        {
+            _started.Enqueue(message.MessageId);
+            if (message.MessageId == slow)
+            {
+                // Not the round's token: a send already handed over runs to its end.
+                await Task.Delay(200, CancellationToken.None);
+            }
+
+            if (message.MessageId == cancelOn)
+            {
+                await round.CancelAsync();
+            }
+
+            _finished.Enqueue(message.MessageId);
+            return SendResult.Sent();
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => null;
+    }
+
+    /// <summary>An outbox that notes the ids it is asked to complete, in order.</summary>
+    private sealed class RecordingOutbox(InMemoryOutboxStore inner) : IOutboxStore
+    {
+        private readonly ConcurrentQueue<string> _completed = new();
+
+        public IReadOnlyList<string> Completed => [.. _completed];
+
+        public ValueTask<bool> EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default) => inner.EnqueueAsync(message, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default) =>
+            inner.ClaimDueAsync(now, dispatcherId, lease, limit, cancellationToken);
+
+        public ValueTask<bool> CompleteAsync(OutboxMessage completed, string dispatcherId, CancellationToken cancellationToken = default)
+        {
+            _completed.Enqueue(completed.Id);
+            return inner.CompleteAsync(completed, dispatcherId, cancellationToken);
+        }
+
+        public ValueTask<OutboxMessage?> FindAsync(string id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OutboxMessage>> ListForCustomerAsync(CustomerId customerId, Instant since, CancellationToken cancellationToken = default) =>
+            inner.ListForCustomerAsync(customerId, since, cancellationToken);
+
+        public ValueTask<long> CountAsync(OutboxStatus status, CancellationToken cancellationToken = default) => inner.CountAsync(status, cancellationToken);
     }
 }
