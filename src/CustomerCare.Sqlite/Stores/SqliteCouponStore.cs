@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerCare.Campaigns;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
@@ -28,7 +29,15 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
     private const int RedemptionColumnCount = 9;
     private static readonly string JoinedRedemptionColumns = string.Join(", ", RedemptionColumns.Split(", ").Select(c => "r." + c));
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
+
+    /// <summary>How many definitions are kept once read; a shop has a few dozen.</summary>
+    internal const int MaxKnownDefinitions = 4_096;
+
     private readonly SqliteDatabase _database;
+
+    // A stored definition never changes (AddDefinitionAsync keeps the first one) and is never deleted, so once read it
+    // holds for the life of the process; every campaign grant read it again, document and all.
+    private readonly ConcurrentDictionary<string, CouponDefinition> _knownDefinitions = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store over a database.</summary>
     /// <param name="database">The database.</param>
@@ -58,7 +67,12 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
     public async ValueTask<CouponDefinition?> FindDefinitionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return await _database.ReadAsync(
+        if (_knownDefinitions.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var found = await _database.ReadAsync(
             async connection =>
             {
                 using var command = connection.Command("SELECT document FROM coupon_definitions WHERE id = $id;");
@@ -66,7 +80,18 @@ public sealed class SqliteCouponStore : ICouponStore, ICampaignLedger, IPersonal
                 return await command.ExecuteScalarAsync(cancellationToken) is string document ? StorageJson.Deserialize<CouponDefinition>(document) : null;
             },
             cancellationToken);
+
+        // A missing one is not remembered: another writer may add it at any moment.
+        if (found is not null && _knownDefinitions.Count < MaxKnownDefinitions)
+        {
+            _knownDefinitions.TryAdd(id, found);
+        }
+
+        return found;
     }
+
+    /// <summary>How many definitions the store holds in memory; for tests.</summary>
+    internal int KnownDefinitions => _knownDefinitions.Count;
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<CouponCode>> AddCouponsAsync(IReadOnlyList<Coupon> coupons, CancellationToken cancellationToken = default)
