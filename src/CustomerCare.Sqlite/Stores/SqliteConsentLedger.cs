@@ -44,7 +44,8 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
             {
                 using var find = write.Command($"SELECT {Columns} FROM consent_records WHERE id = $id;");
                 find.Parameter("$id", SqliteType.Text);
-                using var insert = write.Command($"INSERT INTO consent_records ({Columns}) VALUES ($id, $customer, $purpose, $channel, $action, $source, $at, $policy, $evidence);");
+                // Inserted first and read back only when the id is taken: a new record, by far the usual case, costs one statement.
+                using var insert = write.Command($"INSERT INTO consent_records ({Columns}) VALUES ($id, $customer, $purpose, $channel, $action, $source, $at, $policy, $evidence) ON CONFLICT (id) DO NOTHING;");
                 foreach (var (name, type) in Parameters)
                 {
                     insert.Parameter(name, type);
@@ -54,19 +55,6 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
                 for (var i = 0; i < records.Count; i++)
                 {
                     var record = records[i];
-                    find.Parameters["$id"].Value = record.Id;
-                    var stored = await ReadAllAsync(find, write.CancellationToken);
-                    if (stored.Count > 0)
-                    {
-                        if (stored[0] != record)
-                        {
-                            // Throwing rolls the transaction back, so nothing of the batch is written.
-                            throw ConsentRecordConflictException.ForRecord(record.Id);
-                        }
-
-                        continue;
-                    }
-
                     insert.Parameters["$id"].Value = record.Id;
                     insert.Parameters["$customer"].Value = record.CustomerId.Value;
                     insert.Parameters["$purpose"].Value = SqliteValues.Name(record.Purpose);
@@ -76,7 +64,19 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
                     insert.Parameters["$at"].Value = recordedAt[i];
                     insert.Parameters["$policy"].Value = record.PolicyVersion;
                     insert.Parameters["$evidence"].Value = SqliteValues.Db(record.Evidence);
-                    appended += await insert.ExecuteNonQueryAsync(write.CancellationToken);
+                    if (await insert.ExecuteNonQueryAsync(write.CancellationToken) == 1)
+                    {
+                        appended++;
+                        continue;
+                    }
+
+                    find.Parameters["$id"].Value = record.Id;
+                    var stored = await ReadAllAsync(find, write.CancellationToken);
+                    if (stored.Count == 0 || stored[0] != record)
+                    {
+                        // Throwing rolls the transaction back, so nothing of the batch is written.
+                        throw ConsentRecordConflictException.ForRecord(record.Id);
+                    }
                 }
 
                 return appended;
