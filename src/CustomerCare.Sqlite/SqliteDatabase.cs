@@ -40,6 +40,7 @@ public sealed partial class SqliteDatabase : IDisposable
     private readonly KeptConnection _writer;
     private readonly ReaderConnections _readers;
     private readonly AsyncLocal<WriteBatch?> _batch = new();
+    private long _lastTrust;
     private volatile bool _ready;
 
     /// <summary>Opens (or will create) the database the options name.</summary>
@@ -238,10 +239,19 @@ public sealed partial class SqliteDatabase : IDisposable
             return ValueTask.FromResult<IAsyncDisposable>(JoinedBatch.Instance);
         }
 
-        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer, _options.WritesPerBatchCommit, WritesPerBatchCheckpoint);
+        var batch = new WriteBatch(_writeGate, _writer, BeginImmediateAsync, _checkpointer, _options.WritesPerBatchCommit, WritesPerBatchCheckpoint, () => Interlocked.Increment(ref _lastTrust));
         _batch.Value = batch;
         return StartBatchAsync(batch, cancellationToken);
     }
+
+    /// <summary>
+    /// The trust stamp under which the calling flow's write batch reads and writes on <paramref name="connection"/>, or
+    /// zero when the flow is in no batch or the connection is not the batch's. Documents read or written under a stamp
+    /// stay as they are for as long as the batch keeps it: the batch holds the file's write lock while its transaction
+    /// is open, and takes a new stamp when it finds that another connection committed between two of its transactions,
+    /// or when it lost one.
+    /// </summary>
+    internal long BatchTrust(SqliteConnection connection) => _batch.Value is { IsOpen: true } batch ? batch.TrustOn(connection) : 0;
 
     /// <summary>The library's error for a SQLite error that is not worth retrying, when it has one.</summary>
     internal Exception? Translate(SqliteException error) => SqliteFaults.Translate(error, FilePath, _options.MaxRetries);

@@ -20,12 +20,16 @@ internal sealed class WriteBatch : IAsyncDisposable
     private readonly WalCheckpointer _checkpointer;
     private readonly int _writesPerCommit;
     private readonly int _writesPerCheckpoint;
+    private readonly Func<long> _newTrust;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly AsyncLocal<bool> _inTurn = new();
     private SqliteTransaction? _transaction;
     private int _uncommitted;
     private int _sinceCheckpoint;
     private bool _holdsGate;
+    private long? _dataVersion;
+    private SqliteConnection? _versionedConnection;
+    private long _trust;
 
     /// <param name="gate">The database's write gate, taken by <see cref="StartAsync"/> and let go by dispose.</param>
     /// <param name="writer">The database's writer connection.</param>
@@ -33,8 +37,10 @@ internal sealed class WriteBatch : IAsyncDisposable
     /// <param name="checkpointer">Checkpoints the log between commits.</param>
     /// <param name="writesPerCommit">How many writes go into one commit.</param>
     /// <param name="writesPerCheckpoint">How many writes go by between two checkpoints (at the first commit after them).</param>
-    public WriteBatch(SemaphoreSlim gate, KeptConnection writer, Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> begin, WalCheckpointer checkpointer, int writesPerCommit, int writesPerCheckpoint)
+    /// <param name="newTrust">Hands out a new trust stamp (see <see cref="SqliteDatabase.BatchTrust"/>).</param>
+    public WriteBatch(SemaphoreSlim gate, KeptConnection writer, Func<KeptConnection, CancellationToken, ValueTask<SqliteTransaction>> begin, WalCheckpointer checkpointer, int writesPerCommit, int writesPerCheckpoint, Func<long> newTrust)
     {
+        _newTrust = newTrust;
         _writesPerCheckpoint = writesPerCheckpoint;
         _gate = gate;
         _writer = writer;
@@ -127,6 +133,9 @@ internal sealed class WriteBatch : IAsyncDisposable
         }
     }
 
+    /// <summary>The batch's trust stamp when <paramref name="connection"/> is its open transaction's, otherwise zero.</summary>
+    public long TrustOn(SqliteConnection connection) => _transaction is { } open && ReferenceEquals(open.Connection, connection) ? _trust : 0;
+
     /// <summary>Commits what is left and lets the database's other writers go on.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -164,6 +173,17 @@ internal sealed class WriteBatch : IAsyncDisposable
         {
             _transaction = await _begin(_writer, cancellationToken);
             _writer.Transaction = _transaction;
+            // PRAGMA data_version moves when another connection (or process) commits; the batch's own commits leave it.
+            // Its values mean something only on one connection, and beginning may have opened a new one.
+            using var version = _writer.Command("PRAGMA data_version;");
+            var dataVersion = (long)version.ExecuteScalar()!;
+            var connection = _transaction.Connection!;
+            if (dataVersion != _dataVersion || !ReferenceEquals(connection, _versionedConnection))
+            {
+                _dataVersion = dataVersion;
+                _versionedConnection = connection;
+                _trust = _newTrust();
+            }
         }
 
         return _transaction;
@@ -183,8 +203,10 @@ internal sealed class WriteBatch : IAsyncDisposable
         }
         catch
         {
-            // The writes since the last commit are lost with the transaction; the next write starts a fresh one.
+            // The writes since the last commit are lost with the transaction; the next write starts a fresh one, under
+            // a new trust stamp, since documents written under this one may not be stored.
             _writer.Reset();
+            _dataVersion = null;
             throw;
         }
         finally
@@ -219,6 +241,7 @@ internal sealed class WriteBatch : IAsyncDisposable
             // which the caller rethrows, says why.
             _transaction = null;
             _uncommitted = 0;
+            _dataVersion = null;
             _writer.Reset();
         }
     }

@@ -29,6 +29,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
 {
     private readonly SqliteDatabase _database;
     private readonly VersionedCache<Customer> _cache;
+    private int _rowsRead;
 
     /// <summary>Creates the store over a database.</summary>
     /// <param name="database">The database.</param>
@@ -45,12 +46,23 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         await _database.ReadAsync(
             async connection =>
             {
+                // In a write batch that has seen every commit since it last read or wrote this customer, the row is as it was.
+                var trust = _database.BatchTrust(connection);
+                if (trust != 0 && _cache.FindTrusted(id.Value, trust) is { } known)
+                {
+                    return known;
+                }
+
+                Interlocked.Increment(ref _rowsRead);
                 using var command = connection.Command("SELECT version, document, id FROM customers WHERE id = $id;");
                 command.With("$id", id.Value);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0) : null;
+                return await reader.ReadAsync(cancellationToken) ? ReadCustomer(reader, 0, trust) : null;
             },
             cancellationToken);
+
+    /// <summary>How many times <see cref="FindAsync"/> read a row from the file; for tests.</summary>
+    internal int RowsRead => Volatile.Read(ref _rowsRead);
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<Customer>> ListAsync(ISpecification<Customer> specification, CancellationToken cancellationToken = default)
@@ -181,9 +193,11 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         var customers = changes.Customers.Select(CustomerRow.From).ToArray();
         var orders = changes.Orders.Select(OrderRow.From).ToArray();
         var events = changes.Events.Select(e => (e, At: SqliteValues.Stored(e.ProcessedAt, "processed_at"))).ToArray();
+        long trust = 0;
         var result = await _database.WriteAsync(
             async write =>
             {
+                trust = _database.BatchTrust(write.Connection);
                 var conflict = await WriteEventsAsync(write, events) ?? await WriteCustomersAsync(write, customers) ?? await WriteOrdersAsync(write, orders);
                 if (conflict is not null)
                 {
@@ -198,7 +212,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
             foreach (var write in changes.Customers)
             {
                 var version = write.ExpectedVersion + 1;
-                _cache.Put(write.Item.Id.Value, version, write.Item with { Version = version });
+                _cache.Put(write.Item.Id.Value, version, write.Item with { Version = version }, trust);
             }
         }
 
@@ -390,19 +404,22 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         return null;
     }
 
-    /// <summary>Reads a customer from the columns version, document, id starting at <paramref name="first"/>.</summary>
-    private Customer ReadCustomer(SqliteDataReader reader, int first)
+    /// <summary>
+    /// Reads a customer from the columns version, document, id starting at <paramref name="first"/>, and caches it under
+    /// <paramref name="trust"/> (see <see cref="SqliteDatabase.BatchTrust"/>).
+    /// </summary>
+    private Customer ReadCustomer(SqliteDataReader reader, int first, long trust = 0)
     {
         var version = reader.GetInt64(first);
         var id = reader.GetString(first + 2);
         // The reader fetches a column only when asked, so a cache hit never copies the document out of SQLite.
-        if (_cache.Find(id, version) is { } cached)
+        if (_cache.Find(id, version, trust) is { } cached)
         {
             return cached;
         }
 
         var customer = StorageJson.Deserialize<Customer>(reader.GetString(first + 1)) with { Version = version };
-        _cache.Put(id, version, customer);
+        _cache.Put(id, version, customer, trust);
         return customer;
     }
 

@@ -78,6 +78,60 @@ public sealed class CustomerCacheTests
     }
 
     [Fact]
+    public async Task Find_InAWriteBatch_AfterTheBatchWroteOrReadTheCustomer_ReadsNoRow()
+    {
+        using var file = new TempDatabase();
+        var store = new SqliteCustomerStore(file.Database);
+        var written = new CustomerBuilder().WithId("c-1").Named("Çağla", "Öztürk").Build();
+        var read = new CustomerBuilder().WithId("c-2").Named("Ilgaz", "İnce").Build();
+        await store.CommitAsync(Changes(read, 0));
+
+        await using (await new SqliteWriteBatcher(file.Database).BeginAsync())
+        {
+            var before = store.RowsRead;
+            await store.CommitAsync(Changes(written, 0));
+            AssertStored(written, await store.FindAsync(written.Id));
+            AssertStored(written, await store.FindAsync(written.Id));
+            Assert.Equal(before, store.RowsRead);
+
+            AssertStored(read, await store.FindAsync(read.Id));
+            AssertStored(read, await store.FindAsync(read.Id));
+            Assert.Equal(before + 1, store.RowsRead);
+        }
+
+        // A new batch cannot know what happened between the two, so it reads the row again.
+        await using (await new SqliteWriteBatcher(file.Database).BeginAsync())
+        {
+            var before = store.RowsRead;
+            AssertStored(written, await store.FindAsync(written.Id));
+            Assert.Equal(before + 1, store.RowsRead);
+        }
+    }
+
+    [Fact]
+    public async Task Find_InAWriteBatch_AfterAnotherProcessCommittedBetweenItsTransactions_ReadsTheNewVersion()
+    {
+        // One write per commit, so the other process can take the file's write lock between the batch's transactions.
+        using var file = new TempDatabase(o => o.WritesPerBatchCommit = 1);
+        var mine = new SqliteCustomerStore(file.Database);
+        var customer = new CustomerBuilder().WithId("c-1").Named("Işıl", "Şahin").Build();
+        using var otherDatabase = file.Reopen();
+        var theirs = new SqliteCustomerStore(otherDatabase);
+
+        await using (await new SqliteWriteBatcher(file.Database).BeginAsync())
+        {
+            // Committed at once, and cached under the batch's trust; a read here would hold the write lock until the next commit.
+            await mine.CommitAsync(Changes(customer, 0));
+
+            var renamed = (await theirs.FindAsync(customer.Id))! with { Name = new PersonName("İlker", "Çağlar") };
+            Assert.True((await theirs.CommitAsync(Changes(renamed, renamed.Version))).IsCommitted);
+
+            var seen = await mine.FindAsync(customer.Id);
+            Assert.Equal(("İlker", 2L), (seen!.Name.GivenName, seen.Version));
+        }
+    }
+
+    [Fact]
     public void Options_WithANegativeCacheSize_AreRefusedNamingTheOptionAndValue()
     {
         var error = Assert.Throws<ArgumentException>(() => new TempDatabase(o => o.CustomerCacheSize = -1));
