@@ -1,5 +1,6 @@
 using CustomerCare.Campaigns.Loyalty;
 using CustomerCare.MailKit;
+using CustomerCare.Notifications;
 using CustomerCare.Policy.Compensation;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
@@ -107,6 +108,8 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        // Up to four messages with their channels at once: the file channel's writes and an SMTP server's answers block.
+        services.AddSingleton(new OutboxOptions { MaxConcurrentSends = 4 });
         var care = services.AddCustomerCare(o =>
             {
                 o.Currency = "TRY";
