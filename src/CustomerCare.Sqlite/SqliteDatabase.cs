@@ -80,6 +80,7 @@ public sealed partial class SqliteDatabase : IDisposable
         };
         Clock = clock;
         Migrations = migrations;
+        CustomerCache = new VersionedCache<Customers.Customer>(options.CustomerCacheSize);
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);
         if (!string.IsNullOrWhiteSpace(options.Path))
         {
@@ -114,6 +115,12 @@ public sealed partial class SqliteDatabase : IDisposable
 
     /// <summary>The options, as read when the database was created.</summary>
     internal SqliteStoreOptions Options => _options;
+
+    /// <summary>
+    /// The customers read and written through this database, shared by every <see cref="SqliteCustomerStore"/> over it:
+    /// a customer one store wrote under a batch's trust must not be found as it was by another.
+    /// </summary>
+    internal VersionedCache<Customers.Customer> CustomerCache { get; }
 
     internal IClock Clock { get; }
 

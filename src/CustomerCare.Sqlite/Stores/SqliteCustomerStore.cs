@@ -38,7 +38,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        _cache = new VersionedCache<Customer>(database.Options.CustomerCacheSize);
+        _cache = database.CustomerCache;
     }
 
     /// <inheritdoc />

@@ -132,6 +132,26 @@ public sealed class CustomerCacheTests
     }
 
     [Fact]
+    public async Task Find_InAWriteBatch_AfterAnotherStoreOnTheSameDatabaseWroteTheCustomer_ReturnsWhatItWrote()
+    {
+        using var file = new TempDatabase();
+        var first = new SqliteCustomerStore(file.Database);
+        var second = new SqliteCustomerStore(file.Database);
+        var customer = new CustomerBuilder().WithId("c-1").Named("Işıl", "Şahin").Build();
+        await first.CommitAsync(Changes(customer, 0));
+
+        await using (await new SqliteWriteBatcher(file.Database).BeginAsync())
+        {
+            Assert.Equal("Işıl", (await first.FindAsync(customer.Id))!.Name.GivenName);
+            var renamed = (await second.FindAsync(customer.Id))! with { Name = new PersonName("İlker", "Çağlar") };
+            Assert.True((await second.CommitAsync(Changes(renamed, renamed.Version))).IsCommitted);
+
+            var seen = await first.FindAsync(customer.Id);
+            Assert.Equal(("İlker", 2L), (seen!.Name.GivenName, seen.Version));
+        }
+    }
+
+    [Fact]
     public void Options_WithANegativeCacheSize_AreRefusedNamingTheOptionAndValue()
     {
         var error = Assert.Throws<ArgumentException>(() => new TempDatabase(o => o.CustomerCacheSize = -1));
