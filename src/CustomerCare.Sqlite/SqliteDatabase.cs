@@ -81,6 +81,7 @@ public sealed partial class SqliteDatabase : IDisposable
         Clock = clock;
         Migrations = migrations;
         CustomerCache = new VersionedCache<Customers.Customer>(options.CustomerCacheSize);
+        ConsentStates = new TrustedValues<Privacy.Consent.ConsentState>(options.CustomerCacheSize);
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? string.Empty);
         if (!string.IsNullOrWhiteSpace(options.Path))
         {
@@ -121,6 +122,9 @@ public sealed partial class SqliteDatabase : IDisposable
     /// a customer one store wrote under a batch's trust must not be found as it was by another.
     /// </summary>
     internal VersionedCache<Customers.Customer> CustomerCache { get; }
+
+    /// <summary>The consent states write batches worked out from the ledger, by customer id; shared by every consent ledger over this database.</summary>
+    internal TrustedValues<Privacy.Consent.ConsentState> ConsentStates { get; }
 
     internal IClock Clock { get; }
 

@@ -19,6 +19,7 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
     ];
 
     private readonly SqliteDatabase _database;
+    private int _historiesRead;
 
     /// <summary>Creates the ledger over a database.</summary>
     /// <param name="database">The database.</param>
@@ -49,6 +50,11 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
                 foreach (var (name, type) in Parameters)
                 {
                     insert.Parameter(name, type);
+                }
+
+                foreach (var customer in records.Select(r => r.CustomerId.Value).Distinct(StringComparer.Ordinal))
+                {
+                    _database.ConsentStates.Forget(customer);
                 }
 
                 var appended = 0;
@@ -86,18 +92,32 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ConsentRecord>> HistoryAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(connection => ReadHistoryAsync(connection, customerId, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// In a write batch, a state worked out earlier under the batch's trust is answered without reading the ledger; an
+    /// append or an erasure for the customer forgets it first.
+    /// </remarks>
+    public ValueTask<ConsentState> StateAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.Command($"SELECT {Columns} FROM consent_records WHERE customer_id = $customer ORDER BY recorded_at, seq;");
-                command.With("$customer", customerId.Value);
-                return await ReadAllAsync(command, cancellationToken);
+                var trust = _database.BatchTrust(connection);
+                if (_database.ConsentStates.TryFind(customerId.Value, trust, out var known))
+                {
+                    return known;
+                }
+
+                Interlocked.Increment(ref _historiesRead);
+                var state = ConsentState.From(await ReadHistoryAsync(connection, customerId, cancellationToken));
+                _database.ConsentStates.Put(customerId.Value, state, trust);
+                return state;
             },
             cancellationToken);
 
-    /// <inheritdoc />
-    public async ValueTask<ConsentState> StateAsync(CustomerId customerId, CancellationToken cancellationToken = default) =>
-        ConsentState.From(await HistoryAsync(customerId, cancellationToken));
+    /// <summary>How many times <see cref="StateAsync"/> read a customer's records from the file; for tests.</summary>
+    internal int HistoriesRead => Volatile.Read(ref _historiesRead);
 
     /// <inheritdoc />
     public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
@@ -124,6 +144,7 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
         var changed = await _database.WriteAsync(
             async write =>
             {
+                _database.ConsentStates.Forget(customerId.Value);
                 using var erase = write.Command("UPDATE consent_records SET evidence = $erased WHERE customer_id = $customer AND evidence IS NOT NULL AND evidence <> $erased;")
                     .With("$erased", ConsentErasure.ErasedEvidence)
                     .With("$customer", customerId.Value);
@@ -131,6 +152,13 @@ public sealed class SqliteConsentLedger : IConsentLedger, IPersonalDataHolder
             },
             cancellationToken);
         return ErasureChanges.None.With(ConsentErasure.Section, changed);
+    }
+
+    private static async ValueTask<IReadOnlyList<ConsentRecord>> ReadHistoryAsync(SqliteConnection connection, CustomerId customerId, CancellationToken cancellationToken)
+    {
+        using var command = connection.Command($"SELECT {Columns} FROM consent_records WHERE customer_id = $customer ORDER BY recorded_at, seq;");
+        command.With("$customer", customerId.Value);
+        return await ReadAllAsync(command, cancellationToken);
     }
 
     private static async ValueTask<IReadOnlyList<ConsentRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
