@@ -118,6 +118,27 @@ public abstract class CouponStoreConformanceTests
         Assert.Null(await store.FindCouponAsync(fresh));
     }
 
+    /// <summary>
+    /// A definition asked for before it existed is found once it is added, and the first one stored stays: a store that
+    /// remembers definitions must not remember a missing one, nor let a second add replace the first.
+    /// </summary>
+    /// <returns>The test.</returns>
+    [Fact]
+    public async Task FindDefinition_MissingThenAdded_IsFound_AndTheFirstStoredStays()
+    {
+        var store = await CreateCouponStoreAsync();
+        var first = new CouponDefinition("geri-kazan", "Seni özledik", Discount.PercentOff(15));
+
+        Assert.Null(await store.FindDefinitionAsync("geri-kazan"));
+        Assert.True(await store.AddDefinitionAsync(first));
+        var found = await store.FindDefinitionAsync("geri-kazan");
+        Assert.False(await store.AddDefinitionAsync(new CouponDefinition("geri-kazan", "Başka bir ad", Discount.PercentOff(50))));
+        var again = await store.FindDefinitionAsync("geri-kazan");
+
+        Assert.Equal(("Seni özledik", 15m), (found!.Name, found.Discount.Percent));
+        Assert.Equal(("Seni özledik", 15m), (again!.Name, again.Discount.Percent));
+    }
+
     /// <summary>N tasks reserving one single-use code concurrently: exactly one wins.</summary>
     /// <param name="tasks">How many tasks race.</param>
     /// <returns>The test.</returns>

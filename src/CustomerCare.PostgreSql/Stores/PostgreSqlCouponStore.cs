@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerCare.Campaigns;
 using CustomerCare.Coupons;
 using CustomerCare.Coupons.Codes;
@@ -32,7 +33,14 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
 {
     private const string CouponColumns = "code, definition_id, issued_at, assigned_to, max_redemptions, per_customer_limit, valid_from, valid_until";
     private const string RedemptionColumns = "code, order_id, customer_id, discount_amount, discount_currency, state, reserved_at, confirmed_at, released_at";
+    /// <summary>How many definitions are kept once read; a shop has a few dozen.</summary>
+    internal const int MaxKnownDefinitions = 4_096;
+
     private readonly PostgreSqlDatabase _database;
+
+    // A stored definition never changes (AddDefinitionAsync keeps the first one) and is never deleted, so once read it
+    // holds for the life of the process, whichever instance added it; every campaign grant read it again.
+    private readonly ConcurrentDictionary<string, CouponDefinition> _knownDefinitions = new(StringComparer.Ordinal);
     private readonly string _insertDefinition;
     private readonly string _findDefinition;
     private readonly string _definitionsExist;
@@ -89,9 +97,29 @@ public sealed class PostgreSqlCouponStore : ICouponStore, ICampaignLedger, IPers
     public async ValueTask<CouponDefinition?> FindDefinitionAsync(string id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);
+        if (_knownDefinitions.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
         var document = await _database.ReadAsync((tx, ct) => tx.ScalarAsync<string>(_findDefinition, ct, id), cancellationToken).ConfigureAwait(false);
-        return document is null ? null : StorageJson.Deserialize<CouponDefinition>(document);
+        if (document is null)
+        {
+            // Not remembered: another instance may add it at any moment.
+            return null;
+        }
+
+        var found = StorageJson.Deserialize<CouponDefinition>(document);
+        if (_knownDefinitions.Count < MaxKnownDefinitions)
+        {
+            _knownDefinitions.TryAdd(id, found);
+        }
+
+        return found;
     }
+
+    /// <summary>How many definitions the store holds in memory; for tests.</summary>
+    internal int KnownDefinitions => _knownDefinitions.Count;
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<CouponCode>> AddCouponsAsync(IReadOnlyList<Coupon> coupons, CancellationToken cancellationToken = default)
