@@ -64,7 +64,9 @@ public sealed class OutboxDispatcher
         {
             foreach (var message in claimed)
             {
-                await RecordAsync(await OutcomeAsync(message, cancellationToken).ConfigureAwait(false), round, cancellationToken).ConfigureAwait(false);
+                var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
+                var completed = withdrawn is not null ? Withdrawn(message, withdrawn) : await SentAsync(message, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(completed, round, cancellationToken).ConfigureAwait(false);
             }
         }
         else
@@ -94,7 +96,7 @@ public sealed class OutboxDispatcher
                 var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
                 inFlight.Enqueue(withdrawn is not null
                     ? Task.FromResult(Withdrawn(message, withdrawn))
-                    : Task.Run(async () => Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant()), CancellationToken.None));
+                    : Task.Run(() => SentAsync(message, cancellationToken).AsTask(), CancellationToken.None));
             }
 
             while (inFlight.Count > 0)
@@ -113,14 +115,9 @@ public sealed class OutboxDispatcher
         }
     }
 
-    /// <summary>The message as it is to be recorded: cancelled for a withdrawn consent, otherwise after its channel's answer.</summary>
-    private async ValueTask<OutboxMessage> OutcomeAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var withdrawn = await ConsentMissingAsync(message, cancellationToken).ConfigureAwait(false);
-        return withdrawn is not null
-            ? Withdrawn(message, withdrawn)
-            : Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant());
-    }
+    /// <summary>The message as it is to be recorded after its channel's answer.</summary>
+    private async ValueTask<OutboxMessage> SentAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        Complete(message, await SendAsync(message, cancellationToken).ConfigureAwait(false), _clock.GetCurrentInstant());
 
     private static OutboxMessage Withdrawn(OutboxMessage message, string reason) => message with { Status = OutboxStatus.Cancelled, LastError = reason };
 
