@@ -167,6 +167,10 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
                 // A 100,000-customer run grows a 1.2 GB file, far past the page cache; mapped, its pages are read
                 // without a system call each (system time 129 s → 90 s over the whole run).
                 o.MemoryMapSize = SqliteStoreOptions.MaxMemoryMapSize;
+                // A simulated day is one write batch. A page its writes touch again within one commit goes into the log
+                // once, so larger commits write far less: at 30,000 customers × 10 days the log took 504,000 pages at
+                // 500 writes per commit and 162,000 at 10,000, and checkpoints took 7.7 s instead of 3.3 s.
+                o.WritesPerBatchCommit = 10_000;
             });
         }
     }
