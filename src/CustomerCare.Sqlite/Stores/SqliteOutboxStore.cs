@@ -49,6 +49,19 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
             cancellationToken);
     }
 
+    /// <summary>
+    /// Claims the first <c>$limit</c> due messages, pending or with an expired lease, by priority, due time and id.
+    /// Each half reads its partial index in order and stops at the limit; one OR over both read and sorted every waiting
+    /// message for every claim, which grew with the square of a busy day's queue.
+    /// </summary>
+    internal static string ClaimStatement { get; } =
+        "UPDATE outbox SET status = 'InFlight', claimed_by = $dispatcher, lease_until = $leaseUntil WHERE id IN ("
+        + "SELECT id FROM ("
+        + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_pending WHERE status = 'Pending' AND due_at <= $now ORDER BY priority DESC, due_at, id LIMIT $limit) "
+        + "UNION ALL "
+        + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_in_flight WHERE status = 'InFlight' AND lease_until <= $now ORDER BY priority DESC, due_at, id LIMIT $limit)) "
+        + $"ORDER BY priority DESC, due_at, id LIMIT $limit) RETURNING {Columns};";
+
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default)
     {
@@ -58,15 +71,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         var claimed = await _database.WriteAsync(
             async write =>
             {
-                // Each half reads its partial index in order and stops at the limit; one OR over both read and sorted
-                // every waiting message for every claim, which grew with the square of a busy day's queue.
-                using var claim = write.Command(
-                    "UPDATE outbox SET status = 'InFlight', claimed_by = $dispatcher, lease_until = $leaseUntil WHERE id IN ("
-                    + "SELECT id FROM ("
-                    + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_pending WHERE status = 'Pending' AND due_at <= $now ORDER BY priority DESC, due_at, id LIMIT $limit) "
-                    + "UNION ALL "
-                    + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_in_flight WHERE status = 'InFlight' AND lease_until <= $now ORDER BY priority DESC, due_at, id LIMIT $limit)) "
-                    + $"ORDER BY priority DESC, due_at, id LIMIT $limit) RETURNING {Columns};")
+                using var claim = write.Command(ClaimStatement)
                     .With("$dispatcher", dispatcherId)
                     .With("$leaseUntil", leaseUntil)
                     .With("$now", SqliteValues.Bound(now))
