@@ -171,6 +171,10 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
                 // once, so larger commits write far less: at 30,000 customers × 10 days the log took 504,000 pages at
                 // 500 writes per commit and 162,000 at 10,000, and checkpoints took 7.7 s instead of 3.3 s.
                 o.WritesPerBatchCommit = 10_000;
+                // Every customer of the largest simulation: the first-purchase campaign reads each customer without an
+                // order every night for a month, and a cached customer skips copying and parsing its document
+                // (100,000 × 30 days: 383 s → 357 s, peak resident 2.95 → 3.02 GB).
+                o.CustomerCacheSize = 200_000;
             });
         }
     }
