@@ -81,13 +81,13 @@ public sealed class FaultTests
         }
 
         // The killed process left a hot WAL with half a transaction in it; the next connection recovers it.
-        Assert.Equal("ok", Infrastructure.MigrationTests.Scalar(temp.Path, "PRAGMA integrity_check;"));
-        Assert.Equal(10L, Infrastructure.MigrationTests.Scalar(temp.Path, "SELECT COUNT(*) FROM coupons;"));
+        Assert.Equal("ok", RawSql.Scalar(temp.Path, "PRAGMA integrity_check;"));
+        Assert.Equal(10L, RawSql.Scalar(temp.Path, "SELECT COUNT(*) FROM coupons;"));
         var store = new SqliteCouponStore(temp.Database);
         var codes = new Coupons.Codes.CouponCodeGenerator();
         var again = await store.AddCouponsAsync([.. Enumerable.Range(0, 400).Select(_ => new Coupons.Coupon(codes.Generate(Coupons.Codes.CouponCodePattern.Default), "crash", Now))]);
         Assert.Empty(again);
-        Assert.Equal(410L, Infrastructure.MigrationTests.Scalar(temp.Path, "SELECT COUNT(*) FROM coupons;"));
+        Assert.Equal(410L, RawSql.Scalar(temp.Path, "SELECT COUNT(*) FROM coupons;"));
     }
 
     private static OutboxMessage Message(string id) => new()

@@ -1,7 +1,6 @@
 using CustomerCare.Customers;
 using CustomerCare.Storage;
 using CustomerCare.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace CustomerCare.Sqlite.Tests.Infrastructure;
 
@@ -28,7 +27,7 @@ public sealed class CustomerColumnWriteTests
         var moved = (await store.FindAsync(customer.Id))! with { City = "Iğdır" };
         Assert.True((await store.CommitAsync(Changes(moved, moved.Version))).IsCommitted);
         Assert.Equal(["city_key", "document", "document"], UpdatesLogged(file.Path));
-        Assert.Equal(Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-2';"), Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';"));
+        Assert.Equal(RawSql.Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-2';"), RawSql.Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';"));
         var stored = await store.FindAsync(customer.Id);
         Assert.Equal(("İlker", "Iğdır", 3L), (stored!.Name.GivenName, stored.City, stored.Version));
     }
@@ -55,15 +54,15 @@ public sealed class CustomerColumnWriteTests
         var store = new SqliteCustomerStore(file.Database);
         var customer = new CustomerBuilder().WithId("c-1").InCity("İzmir").Build();
         await store.CommitAsync(Changes(customer, 0));
-        var expected = Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';");
+        var expected = RawSql.Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';");
         var known = await store.FindAsync(customer.Id);
-        Execute(file.Path, "UPDATE customers SET city_key = 'stale', columns_version = 0 WHERE id = 'c-1';");
+        RawSql.Execute(file.Path, "UPDATE customers SET city_key = 'stale', columns_version = 0 WHERE id = 'c-1';");
 
         var renamed = known! with { Name = new PersonName("İlker", "Çağlar") };
         Assert.True((await store.CommitAsync(Changes(renamed, renamed.Version))).IsCommitted);
 
-        Assert.Equal(expected, Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';"));
-        Assert.NotEqual(0L, Scalar(file.Path, "SELECT columns_version FROM customers WHERE id = 'c-1';"));
+        Assert.Equal(expected, RawSql.Scalar(file.Path, "SELECT city_key FROM customers WHERE id = 'c-1';"));
+        Assert.NotEqual(0L, RawSql.Scalar(file.Path, "SELECT columns_version FROM customers WHERE id = 'c-1';"));
     }
 
     [Fact]
@@ -88,51 +87,15 @@ public sealed class CustomerColumnWriteTests
 
     private static void LogUpdatesOf(string path, params string[] columns)
     {
-        Execute(path, "CREATE TABLE updates_logged (n INTEGER PRIMARY KEY, column_name TEXT NOT NULL);");
+        RawSql.Execute(path, "CREATE TABLE updates_logged (n INTEGER PRIMARY KEY, column_name TEXT NOT NULL);");
         foreach (var column in columns)
         {
-            Execute(path, $"CREATE TRIGGER log_{column} AFTER UPDATE OF {column} ON customers BEGIN INSERT INTO updates_logged (column_name) VALUES ('{column}'); END;");
+            RawSql.Execute(path, $"CREATE TRIGGER log_{column} AFTER UPDATE OF {column} ON customers BEGIN INSERT INTO updates_logged (column_name) VALUES ('{column}'); END;");
         }
     }
 
-    private static string[] UpdatesLogged(string path)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        // Sorted: the order in which two triggers of one update fire is not the point.
-        command.CommandText = "SELECT column_name FROM updates_logged ORDER BY column_name;";
-        using var reader = command.ExecuteReader();
-        var logged = new List<string>();
-        while (reader.Read())
-        {
-            logged.Add(reader.GetString(0));
-        }
-
-        return [.. logged];
-    }
-
-    private static object? Scalar(string path, string sql)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = Open(path);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteConnection Open(string path)
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
-    }
+    // Sorted: the order in which two triggers of one update fire is not the point.
+    private static string[] UpdatesLogged(string path) => RawSql.Strings(path, "SELECT column_name FROM updates_logged ORDER BY column_name;");
 
     private static CustomerChangeSet Changes(Customer customer, long expectedVersion) =>
         new() { Customers = [new VersionedWrite<Customer>(customer, expectedVersion)] };

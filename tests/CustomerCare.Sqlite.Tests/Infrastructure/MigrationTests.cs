@@ -1,6 +1,5 @@
 using CustomerCare.Sqlite.Migrations;
 using CustomerCare.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace CustomerCare.Sqlite.Tests.Infrastructure;
 
@@ -16,8 +15,8 @@ public sealed class MigrationTests
 
         Assert.Equal(migrator.LatestVersion, version);
         Assert.Equal(MigrationSet.Embedded.Count, version);
-        Assert.Equal("wal", Scalar(temp.Path, "PRAGMA journal_mode;"));
-        Assert.Equal("1|initial|2026-11-22T09:00:00Z", Scalar(temp.Path, "SELECT version || '|' || description || '|' || applied_at FROM customercare_schema_version WHERE version = 1;"));
+        Assert.Equal("wal", RawSql.Scalar(temp.Path, "PRAGMA journal_mode;"));
+        Assert.Equal("1|initial|2026-11-22T09:00:00Z", RawSql.Scalar(temp.Path, "SELECT version || '|' || description || '|' || applied_at FROM customercare_schema_version WHERE version = 1;"));
         Assert.Equal(version, await migrator.MigrateAsync());
     }
 
@@ -35,7 +34,7 @@ public sealed class MigrationTests
         Assert.Equal((latest + 1, "broken"), (error.Version, error.Description));
         Assert.Contains(temp.Path, error.Message, StringComparison.Ordinal);
         Assert.Equal(latest, await migrator.GetVersionAsync());
-        Assert.Equal(0L, Scalar(temp.Path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done';"));
+        Assert.Equal(0L, RawSql.Scalar(temp.Path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done';"));
     }
 
     [Fact]
@@ -43,7 +42,7 @@ public sealed class MigrationTests
     {
         await using var temp = new TempDatabase();
         await new SqliteMigrator(temp.Database).MigrateAsync();
-        Scalar(temp.Path, "INSERT INTO customercare_schema_version (version, description, applied_at) VALUES (99, 'from the future', '2030-01-01T00:00:00Z');");
+        RawSql.Scalar(temp.Path, "INSERT INTO customercare_schema_version (version, description, applied_at) VALUES (99, 'from the future', '2030-01-01T00:00:00Z');");
         using var later = temp.Reopen();
 
         var error = await Assert.ThrowsAsync<SqliteSchemaVersionException>(async () => await new SqliteOutboxStore(later).CountAsync(Notifications.OutboxStatus.Pending));
@@ -61,15 +60,6 @@ public sealed class MigrationTests
         var error = await Assert.ThrowsAsync<SqliteSchemaVersionException>(async () => await new SqliteReviewStore(temp.Database).FindAsync("r-1"));
 
         Assert.Equal(0, error.DatabaseVersion);
-        Assert.Equal(0L, Scalar(temp.Path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reviews';"));
-    }
-
-    internal static object? Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
+        Assert.Equal(0L, RawSql.Scalar(temp.Path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'reviews';"));
     }
 }

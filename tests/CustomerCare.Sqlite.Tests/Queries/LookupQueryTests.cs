@@ -4,7 +4,6 @@ using CustomerCare.Sqlite.Internal;
 using CustomerCare.Storage;
 using CustomerCare.Storage.InMemory;
 using CustomerCare.Testing;
-using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace CustomerCare.Sqlite.Tests.Queries;
@@ -64,7 +63,7 @@ public sealed class LookupQueryTests
         var store = new SqliteCustomerStore(temp.Database);
         var customer = new CustomerBuilder().WithId("c-old").WithEmail("Işıl.Şahin@Example.com").WithPhone("+905321234567").Build();
         await store.CommitAsync(new CustomerChangeSet { Customers = [new VersionedWrite<Customer>(customer, 0)] });
-        Execute(temp.Path, "UPDATE customers SET email_key = NULL, phone_key = NULL, signed_up_at = NULL, columns_version = 1;");
+        RawSql.Execute(temp.Path, "UPDATE customers SET email_key = NULL, phone_key = NULL, signed_up_at = NULL, columns_version = 1;");
 
         using var reopened = temp.Reopen();
         var later = new SqliteCustomerStore(reopened);
@@ -72,7 +71,7 @@ public sealed class LookupQueryTests
 
         Assert.Equal(["c-old"], byEmail.Select(c => c.Id.Value));
         Assert.Equal(["c-old"], (await later.ListAsync(new CustomerByPhoneSpecification(PhoneNumber.Parse("+905321234567")))).Select(c => c.Id.Value));
-        Assert.Equal(0L, Scalar(temp.Path, $"SELECT COUNT(*) FROM customers WHERE columns_version < {CustomerColumns.Version} OR signed_up_at IS NULL;"));
+        Assert.Equal(0L, RawSql.Scalar(temp.Path, $"SELECT COUNT(*) FROM customers WHERE columns_version < {CustomerColumns.Version} OR signed_up_at IS NULL;"));
     }
 
     private static Dictionary<string, ISpecification<Customer>> Specifications() => new(StringComparer.Ordinal)
@@ -99,23 +98,5 @@ public sealed class LookupQueryTests
 
             yield return builder.WithEmail(email).WithPhone(phone).SignedUpAt(signedUp).WithStats(stats).Build();
         }
-    }
-
-    private static void Execute(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static long Scalar(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
     }
 }
