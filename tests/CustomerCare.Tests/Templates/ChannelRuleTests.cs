@@ -31,6 +31,30 @@ public sealed class ChannelRuleTests
     }
 
     [Fact]
+    public void Render_PublicReplyStartingWithAPhoneNumber_IsRefused()
+    {
+        var catalog = new TemplateCatalog();
+        catalog.Register(Social, "{{ topic }}");
+        var model = new TemplateModelBuilder().Text("topic", "05321234567 numarasından arayacağız").Build();
+
+        var error = Assert.Throws<ChannelRuleException>(() => new TemplateRenderer(catalog).Render(Social, model));
+
+        Assert.Equal(ChannelRule.PublicReplyContainsPhone, error.Rule);
+    }
+
+    [Fact]
+    public void Render_PublicReplyWithDigitsRightAfterLetters_IsNotTakenForAPhoneNumber()
+    {
+        var catalog = new TemplateCatalog();
+        catalog.Register(Social, "{{ topic }}");
+        var model = new TemplateModelBuilder().Text("topic", "Kargo takip kodunuz TRK05321234567").Build();
+
+        var message = new TemplateRenderer(catalog).Render(Social, model);
+
+        Assert.Equal("Kargo takip kodunuz TRK05321234567", message.Text);
+    }
+
+    [Fact]
     public void Register_PublicReplyWithALiteralEmail_IsRefusedAtRegistration()
     {
         var error = Assert.Throws<ChannelRuleException>(() => new TemplateCatalog().Register(Social, "Bize destek@example.com adresinden yazın"));
