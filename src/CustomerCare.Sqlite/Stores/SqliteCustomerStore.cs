@@ -190,7 +190,7 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         }
 
         // Documents are built before the transaction, so the write lock is held only for the statements.
-        var customers = changes.Customers.Select(CustomerRow.From).ToArray();
+        var customers = changes.Customers.Select(w => CustomerRow.From(w, w.ExpectedVersion > 0 ? _cache.Find(w.Item.Id.Value, w.ExpectedVersion) : null)).ToArray();
         var orders = changes.Orders.Select(OrderRow.From).ToArray();
         var events = changes.Events.Select(e => (e, At: SqliteValues.Stored(e.ProcessedAt, "processed_at"))).ToArray();
         long trust = 0;
@@ -349,6 +349,20 @@ public sealed class SqliteCustomerStore : ICustomerStore, IProcessedEventLedger,
         for (var i = 0; i < rows.Length; i++)
         {
             var row = rows[i];
+            if (row.Changed is { } changed)
+            {
+                using var partial = write.Command(CustomerRow.PartialUpdate(changed));
+                row.BindPartial(partial, changed);
+                if (await partial.ExecuteNonQueryAsync(write.CancellationToken) == 1)
+                {
+                    write.Database.BatchRowWritten?.Invoke(i);
+                    continue;
+                }
+
+                // Not written: a version conflict, or a row whose columns an older store computed. The full update
+                // below writes the second and reports the first.
+            }
+
             var command = row.ExpectedVersion == 0 ? insert : update;
             row.Bind(command);
             if (await command.ExecuteNonQueryAsync(write.CancellationToken) != 1)
