@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CustomerCare.Sqlite.Internal;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace CustomerCare.Sqlite.Internal;
 internal sealed class TrustedValues<T>(int capacity)
     where T : struct
 {
-    private readonly ConcurrentDictionary<string, (T Value, long Trust)> _values = new(StringComparer.Ordinal);
+    private CountedMap<(T Value, long Trust)> _values = new();
 
     /// <summary>The value of <paramref name="key"/> when it was put under <paramref name="trust"/>, which must not be zero.</summary>
     public bool TryFind(string key, long trust, out T value)
@@ -34,14 +32,16 @@ internal sealed class TrustedValues<T>(int capacity)
             return;
         }
 
-        if (_values.Count >= capacity)
+        var values = _values;
+        if (values.Count >= capacity)
         {
-            _values.Clear();
+            // A fresh map rather than Clear, which takes every lock of the old one.
+            Interlocked.CompareExchange(ref _values, new(), values);
         }
 
-        _values[key] = (value, trust);
+        _values.Set(key, (value, trust));
     }
 
     /// <summary>Drops what is known of <paramref name="key"/>, before its rows change.</summary>
-    public void Forget(string key) => _values.TryRemove(key, out _);
+    public void Forget(string key) => _values.Remove(key);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace CustomerCare.Sqlite.Internal;
 
 /// <summary>
@@ -22,8 +20,8 @@ internal sealed class VersionedCache<T>
     where T : class
 {
     private readonly int _generationSize;
-    private ConcurrentDictionary<string, (long Version, T Value, long Trust)> _young = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, (long Version, T Value, long Trust)> _old = new(StringComparer.Ordinal);
+    private CountedMap<(long Version, T Value, long Trust)> _young = new();
+    private CountedMap<(long Version, T Value, long Trust)> _old = new();
 
     /// <summary>Creates a cache of at most <paramref name="capacity"/> entries; 0 keeps nothing.</summary>
     /// <param name="capacity">The bound.</param>
@@ -80,8 +78,8 @@ internal sealed class VersionedCache<T>
         }
 
         var young = _young;
-        young[id] = (version, value, trust);
-        if (young.Count >= _generationSize && ReferenceEquals(Interlocked.CompareExchange(ref _young, new(StringComparer.Ordinal), young), young))
+        young.Set(id, (version, value, trust));
+        if (young.Count >= _generationSize && ReferenceEquals(Interlocked.CompareExchange(ref _young, new(), young), young))
         {
             _old = young;
         }
