@@ -60,12 +60,14 @@ public sealed class NotificationService
         }
 
         var now = _clock.GetCurrentInstant();
-        var customer = request.CustomerId is { } id ? await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
+        var commercial = request.Kind == MessageKind.Commercial;
+        // The gate lets a transactional message through whatever the customer's record, history and consents hold, so
+        // none of them is read for one: most notices are transactional, and the history is a query over the outbox.
+        var customer = request.Kind != MessageKind.Transactional && request.CustomerId is { } id ? await _customers.FindAsync(id, cancellationToken).ConfigureAwait(false) : null;
         var recent = customer is null
             ? []
             : (await _outbox.SummarizeForCustomerAsync(customer.Id, now - _options.CapPeriod - _options.CapPeriod, cancellationToken).ConfigureAwait(false))
                 .Where(m => m.Kind == MessageKind.Commercial && m.Status != OutboxStatus.Cancelled).Select(m => m.DueAt).ToList();
-        var commercial = request.Kind == MessageKind.Commercial;
         var consents = commercial && customer is not null ? await _consents.StateAsync(customer.Id, cancellationToken).ConfigureAwait(false) : ConsentState.None;
         ConsentChannel? channel = ConsentChannels.TryFromOutboundChannel(request.Channel, out var covered) ? covered : null;
         var decision = _gate.Decide(request.Kind, request.Purpose, channel, customer, consents, recent, now);
