@@ -204,8 +204,11 @@ public sealed class SampleHost : IAsyncDisposable, IDisposable
             care.UseFileChannels(o =>
             {
                 o.Folder = options.Outbox!;
-                // A folder to look into, not a mail server: thousands of files a run, without a forced write each.
+                // A folder to look into, not a mail server: hundreds of thousands of messages a run, without a forced write each.
                 o.FlushToDisk = false;
+                // One mailbox rather than a file per message: at 100,000 customers × 30 days, 440,000 files in one folder,
+                // each of which cost 100 to 200 µs of system time to create here.
+                o.EmailFormat = Channels.Files.FileChannelFormat.Mbox;
                 o.From = "destek@ornekmagaza.com.tr";
                 o.FromName = "Örnek Mağaza";
             });

@@ -5,7 +5,7 @@ namespace CustomerCare.Sample;
 /// <summary>Where the sample keeps its data and sends its messages, chosen before the host is built.</summary>
 /// <param name="Database">The SQLite file, or <see langword="null"/> for another store.</param>
 /// <param name="PostgreSql">A PostgreSQL connection string, or <see langword="null"/>.</param>
-/// <param name="Smtp">An SMTP server as <c>host:port</c> for e-mail, or <see langword="null"/> to write <c>.eml</c> files.</param>
+/// <param name="Smtp">An SMTP server as <c>host:port</c> for e-mail, or <see langword="null"/> to write it to the mailbox <c>email.mbox</c>.</param>
 /// <param name="Outbox">The folder the file channels write into; a temporary one, removed with the host, when <see langword="null"/>.</param>
 public sealed record SampleHostOptions(string? Database, string? PostgreSql, string? Smtp, string? Outbox)
 {

@@ -48,6 +48,40 @@ public sealed class FileChannelMimeTests : IDisposable
     }
 
     [Fact]
+    public async Task AMailbox_ReadsBackInMimeKit_AsOneMessagePerEntry_EvenWithFromLinesInABody()
+    {
+        using var channel = new FileChannel("email", FileChannelFormat.Mbox, new FileChannelOptions { Folder = _folder.Path, FromName = "Müşteri Hizmetleri" }, TestChannels.Clock());
+        var bodies = new[] { "Merhaba Ayşe,\nFrom now on: ğüşıöç İĞÜŞÖÇ\n\nFrom MAILER-DAEMON Mon Mar  1 09:30:00 2027", "<p>İkinci <b>ileti</b></p>", "üçüncü" };
+
+        for (var i = 0; i < bodies.Length; i++)
+        {
+            await channel.SendAsync(new OutboundMessage("m-" + i, "email", "ilker@örnek.com.tr", bodies[i])
+            {
+                Subject = "İleti " + i + ": şikâyetiniz alındı",
+                ContentType = i == 1 ? "text/html" : "text/plain",
+            });
+        }
+
+        await using var stream = File.OpenRead(channel.OutputPath);
+        var parser = new MimeParser(stream, MimeFormat.Mbox);
+        var read = new List<MimeMessage>();
+        while (!parser.IsEndOfStream)
+        {
+            read.Add(await parser.ParseMessageAsync());
+        }
+
+        Assert.Equal(["m-0", "m-1", "m-2"], read.Select(m => m.Headers["X-CustomerCare-Message-Id"]));
+        Assert.Equal(bodies.Select((_, i) => "İleti " + i + ": şikâyetiniz alındı"), read.Select(m => m.Subject));
+        Assert.Equal(EmailMessageId.Create("m-2", "localhost.invalid"), read[2].MessageId);
+        Assert.Equal("ilker@örnek.com.tr", Assert.IsType<MailboxAddress>(Assert.Single(read[2].To)).Address);
+        Assert.Equal("üçüncü", Maildir.Lines(read[2].TextBody));
+        Assert.Equal(bodies[1], Maildir.Lines(read[1].HtmlBody));
+        // mboxrd quotes the lines that start "From "; a reader that keeps the quote shows it, the message stays whole.
+        Assert.Contains("From now on: ğüşıöç İĞÜŞÖÇ", read[0].TextBody, StringComparison.Ordinal);
+        Assert.EndsWith("From MAILER-DAEMON Mon Mar  1 09:30:00 2027", Maildir.Lines(read[0].TextBody), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APlainTextEmail_IsASingleTextPart()
     {
         using var channel = new FileChannel("email", FileChannelFormat.Eml, new FileChannelOptions { Folder = _folder.Path }, TestChannels.Clock());

@@ -30,8 +30,8 @@ public static class SampleCommandLine
         root.Options.Add(new Option<string>("--db") { Description = $"The SQLite file to keep the store in (default {SampleHostOptions.DefaultDatabase}); a second run continues the simulation.", Recursive = true });
         root.Options.Add(new Option<string>("--postgres") { Description = "A PostgreSQL connection string: keep the store there instead.", Recursive = true });
         root.Options.Add(new Option<bool>("--in-memory") { Description = "Keep the store in memory, for a throwaway run.", Recursive = true });
-        root.Options.Add(new Option<string>("--smtp") { Description = "Send e-mail to this SMTP server (host:port, plain SMTP) instead of writing .eml files.", Recursive = true });
-        root.Options.Add(new Option<string>("--outbox") { Description = $"The folder the file channels write e-mail (.eml) and SMS logs into (default {SampleHostOptions.DefaultOutbox}).", Recursive = true });
+        root.Options.Add(new Option<string>("--smtp") { Description = "Send e-mail to this SMTP server (host:port, plain SMTP) instead of writing it to the mailbox email.mbox.", Recursive = true });
+        root.Options.Add(new Option<string>("--outbox") { Description = $"The folder the file channels write e-mail (the mailbox email.mbox) and SMS logs into (default {SampleHostOptions.DefaultOutbox}).", Recursive = true });
 
         root.SetAction((_, cancellationToken) => DefaultRun.RunAsync(context, cancellationToken));
         return root;

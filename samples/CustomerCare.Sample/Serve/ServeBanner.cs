@@ -57,7 +57,7 @@ public static class ServeBanner
 
     private static string Messages(SampleHostOptions options) => options.SmtpEndpoint() is { } smtp
         ? string.Create(CultureInfo.InvariantCulture, $"e-mail goes to the SMTP server {smtp.Host}:{smtp.Port}, SMS to {Path.Combine(options.Outbox!, "sms.log")}")
-        : $"messages go to {options.Outbox} (e-mail as .eml files in {Path.Combine(options.Outbox!, "email")}, SMS in {Path.Combine(options.Outbox!, "sms.log")})";
+        : $"messages go to {options.Outbox} (e-mail in the mailbox {Path.Combine(options.Outbox!, "email.mbox")}, SMS in {Path.Combine(options.Outbox!, "sms.log")})";
 
     private static IEnumerable<string> Secrets(WebApplication app, InboundSecret secret)
     {

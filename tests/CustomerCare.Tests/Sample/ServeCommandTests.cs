@@ -16,7 +16,7 @@ namespace CustomerCare.Tests.Sample;
 
 /// <summary>
 /// The sample's <c>serve</c> command on real Kestrel on 127.0.0.1 (a port the system picks), a real HttpClient and a
-/// real SQLite file: signed posts become stored complaints whose acknowledgement the outbox job writes as an .eml file.
+/// real SQLite file: signed posts become stored complaints whose acknowledgement the outbox job writes to the e-mail mailbox.
 /// </summary>
 public sealed class ServeCommandTests : IDisposable
 {
@@ -43,9 +43,9 @@ public sealed class ServeCommandTests : IDisposable
             Assert.True(complaint.GetProperty("new").GetBoolean());
             Assert.Equal("web-1001", complaint.GetProperty("source_reference").GetString());
             complaintId = complaint.GetProperty("id").GetString()!;
-            var email = Path.Combine(_folder, "outbox", "email");
-            await serve.WaitForAsync(() => Directory.Exists(email) && Directory.GetFiles(email, "*.eml").Any(f => f.Contains(complaintId, StringComparison.Ordinal)), "acknowledgement .eml");
-            var message = MimeMessage.Load(Directory.GetFiles(email, "*.eml").Single(f => f.Contains(complaintId, StringComparison.Ordinal)));
+            var mailbox = Path.Combine(_folder, "outbox", "email.mbox");
+            await serve.WaitForAsync(() => File.Exists(mailbox) && File.ReadAllText(mailbox).Contains(complaintId, StringComparison.Ordinal), "acknowledgement in the mailbox");
+            var message = Mailbox(mailbox).Single(m => m.Headers["X-CustomerCare-Message-Id"]?.Contains(complaintId, StringComparison.Ordinal) == true);
             Assert.Equal(CustomerEmail, message.To.Mailboxes.Single().Address);
             Assert.Contains(complaintId, message.TextBody, StringComparison.Ordinal);
             Assert.Equal(0, await serve.StopAsync());
@@ -192,6 +192,20 @@ public sealed class ServeCommandTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Every message of an mbox mailbox, read by MimeKit.</summary>
+    private static List<MimeMessage> Mailbox(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var parser = new MimeParser(stream, MimeFormat.Mbox);
+        var messages = new List<MimeMessage>();
+        while (!parser.IsEndOfStream)
+        {
+            messages.Add(parser.ParseMessage());
+        }
+
+        return messages;
+    }
 
     private static string? Code(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("code").GetString();
 

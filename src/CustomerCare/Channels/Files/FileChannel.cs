@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using CustomerCare.Customers;
 using NodaTime;
@@ -7,24 +8,27 @@ namespace CustomerCare.Channels.Files;
 
 /// <summary>
 /// An outbound channel that writes what it is sent to files instead of delivering it: each e-mail as an <c>.eml</c>
-/// file that any mail client opens, each SMS or push message as one line of a log. For development, samples and
-/// systems that pick the files up themselves.
+/// file that any mail client opens or as one message of an mbox mailbox, each SMS or push message as one line of a
+/// log. For development, samples and systems that pick the files up themselves.
 /// </summary>
 /// <remarks>
 /// <para><b>Layout.</b> <see cref="FileChannelFormat.Eml"/> writes <c>&lt;folder&gt;/&lt;name&gt;/&lt;local part&gt;.eml</c>,
 /// where the local part is <see cref="EmailMessageId.LocalPart"/> of the message id, the same as in the
 /// <c>Message-ID</c> header. <see cref="FileChannelFormat.Log"/> appends to <c>&lt;folder&gt;/&lt;name&gt;.log</c>
-/// lines of <c>instant, message id, recipient, subject, body</c>, tab-separated and escaped (<c>\\ \t \n \r \uXXXX</c>).</para>
+/// lines of <c>instant, message id, recipient, subject, body</c>, tab-separated and escaped (<c>\\ \t \n \r \uXXXX</c>).
+/// <see cref="FileChannelFormat.Mbox"/> appends the same messages as the <c>.eml</c> files to
+/// <c>&lt;folder&gt;/&lt;name&gt;.mbox</c>, in the mboxrd form.</para>
 /// <para><b>Idempotency.</b> The same message id is written once. An <c>.eml</c> file that exists is the proof: several
-/// processes may share the folder. A log remembers the ids it holds, read from the file when first used; two processes
-/// appending to one log do not see each other's ids.</para>
+/// processes may share the folder. A log or a mailbox remembers the ids it holds, read from the file when first used;
+/// two processes appending to one file do not see each other's ids, so give each process its own.</para>
 /// <para><b>Atomicity.</b> An <c>.eml</c> file is written to a hidden temporary file, flushed to disk and moved into
-/// place, so a reader sees a whole message or none. A log line is appended with one write and flushed; a line torn
-/// by a crash (no line end) is cut off when the log is next opened, and that message is written again.</para>
+/// place, so a reader sees a whole message or none. A log line or a mailbox entry is appended with one write and
+/// flushed; a line torn by a crash (no line end), or an entry shorter than its recorded length, is cut off when the
+/// file is next opened, and that message is written again.</para>
 /// <para><b>Failures.</b> A malformed e-mail address or an unsupported media type is a
 /// <see cref="SendStatus.PermanentFailure"/>; an I/O error (disk full, no permission) a
 /// <see cref="SendStatus.TransientFailure"/>.</para>
-/// <para><b>Thread safety.</b> <see cref="SendAsync"/> may be called concurrently; appends to a log are serialized.</para>
+/// <para><b>Thread safety.</b> <see cref="SendAsync"/> may be called concurrently; appends to a log or a mailbox are serialized.</para>
 /// </remarks>
 public sealed class FileChannel : IOutboundChannel, IDisposable
 {
@@ -65,7 +69,12 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         _flushToDisk = options.FlushToDisk;
         Name = name;
         Format = format;
-        OutputPath = Path.GetFullPath(format == FileChannelFormat.Eml ? Path.Combine(options.Folder, name) : Path.Combine(options.Folder, name + ".log"));
+        OutputPath = Path.GetFullPath(format switch
+        {
+            FileChannelFormat.Eml => Path.Combine(options.Folder, name),
+            FileChannelFormat.Mbox => Path.Combine(options.Folder, name + ".mbox"),
+            _ => Path.Combine(options.Folder, name + ".log"),
+        });
     }
 
     /// <inheritdoc />
@@ -74,7 +83,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
     /// <summary>How it writes.</summary>
     public FileChannelFormat Format { get; }
 
-    /// <summary>The full path it writes to: the folder of the <c>.eml</c> files, or the log file.</summary>
+    /// <summary>The full path it writes to: the folder of the <c>.eml</c> files, the mailbox or the log file.</summary>
     public string OutputPath { get; }
 
     /// <inheritdoc />
@@ -87,11 +96,14 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return Format == FileChannelFormat.Eml
-                ? WriteEml(message)
-                : await AppendLogAsync(message, cancellationToken).ConfigureAwait(false);
+            return Format switch
+            {
+                FileChannelFormat.Eml => WriteEml(message),
+                FileChannelFormat.Mbox => await AppendMboxAsync(message, cancellationToken).ConfigureAwait(false),
+                _ => await AppendLogAsync(message, cancellationToken).ConfigureAwait(false),
+            };
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return SendResult.Transient($"{failure.GetType().Name}: {failure.Message}");
         }
@@ -131,24 +143,70 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
 
     private SendResult WriteEml(OutboundMessage message)
     {
+        if (!TryCompose(message, out var messageIdHeader, out var eml, out var failure))
+        {
+            return failure;
+        }
+
+        var path = Path.Combine(OutputPath, messageIdHeader[..messageIdHeader.IndexOf('@', StringComparison.Ordinal)] + ".eml");
+        // No look for an existing file first: a send is rarely a retry, and in a folder of many messages that look
+        // cost 11 µs or more each time. A file already there makes the move fail, and the message stays as it was.
+        AtomicFile.TryCreate(path, Encoding.UTF8.GetBytes(eml), _flushToDisk);
+        return SendResult.Sent("<" + messageIdHeader + ">");
+    }
+
+    private async ValueTask<SendResult> AppendMboxAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!TryCompose(message, out var messageIdHeader, out var eml, out var failure))
+        {
+            return failure;
+        }
+
+        await _logGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _loggedIds ??= MboxFile.ReadIds(OutputPath);
+            if (!_loggedIds.Contains(messageIdHeader))
+            {
+                var entry = MboxEntry.Format(eml, messageIdHeader, _clock.GetCurrentInstant());
+                Directory.CreateDirectory(Path.GetDirectoryName(OutputPath)!);
+                using (var stream = new FileStream(OutputPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0))
+                {
+                    // One write per entry: a crash tears at most the last one, which the next open cuts off.
+                    stream.Write(entry);
+                    stream.Flush(_flushToDisk);
+                }
+
+                _loggedIds.Add(messageIdHeader);
+            }
+
+            return SendResult.Sent("<" + messageIdHeader + ">");
+        }
+        finally
+        {
+            _logGate.Release();
+        }
+    }
+
+    /// <summary>The message's RFC 5322 text and its <c>Message-ID</c>, or why no mail could carry it.</summary>
+    private bool TryCompose(OutboundMessage message, out string messageIdHeader, out string eml, [NotNullWhen(false)] out SendResult? failure)
+    {
+        (messageIdHeader, eml, failure) = (string.Empty, string.Empty, null);
         if (!EmailAddress.TryParse(message.Recipient, out var to, out var toError, "recipient"))
         {
-            return SendResult.Permanent(toError.Message);
+            failure = SendResult.Permanent(toError.Message);
+            return false;
         }
 
         if (!EmailContent.TryFrom(message, out var content, out var contentError))
         {
-            return SendResult.Permanent(contentError.Message);
+            failure = SendResult.Permanent(contentError.Message);
+            return false;
         }
 
-        var messageIdHeader = EmailMessageId.Create(message.MessageId, _messageIdDomain);
-        var path = Path.Combine(OutputPath, messageIdHeader[..messageIdHeader.IndexOf('@', StringComparison.Ordinal)] + ".eml");
-        // No look for an existing file first: a send is rarely a retry, and in a folder of many messages that look
-        // cost 11 µs or more each time. A file already there makes the move fail, and the message stays as it was.
-        var envelope = new EmlEnvelope(message.MessageId, messageIdHeader, _clock.GetCurrentInstant(), _from, _fromName, AsciiDomain(to), message.Subject);
-        AtomicFile.TryCreate(path, Encoding.UTF8.GetBytes(EmlWriter.Write(envelope, content)), _flushToDisk);
-
-        return SendResult.Sent("<" + messageIdHeader + ">");
+        messageIdHeader = EmailMessageId.Create(message.MessageId, _messageIdDomain);
+        eml = EmlWriter.Write(new EmlEnvelope(message.MessageId, messageIdHeader, _clock.GetCurrentInstant(), _from, _fromName, AsciiDomain(to), message.Subject), content);
+        return true;
     }
 
     private async ValueTask<SendResult> AppendLogAsync(OutboundMessage message, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ public static class FileChannelBuilderExtensions
 
         foreach (var name in options.Channels.ToArray())
         {
-            var format = string.Equals(name, "email", StringComparison.Ordinal) ? FileChannelFormat.Eml : FileChannelFormat.Log;
+            var format = string.Equals(name, "email", StringComparison.Ordinal) ? options.EmailFormat : FileChannelFormat.Log;
             builder.Services.AddSingleton<IOutboundChannel>(sp => new FileChannel(name, format, options, sp.GetRequiredService<IClock>()));
         }
 

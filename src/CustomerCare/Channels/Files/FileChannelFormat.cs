@@ -8,4 +8,10 @@ public enum FileChannelFormat
 
     /// <summary>One tab-separated line per message, appended to <c>&lt;name&gt;.log</c>: for SMS, push and the like.</summary>
     Log,
+
+    /// <summary>
+    /// Every e-mail appended to one <c>&lt;name&gt;.mbox</c> mailbox (mboxrd) that mail clients import: for e-mail in
+    /// bulk, where one file per message would fill a folder with hundreds of thousands of files.
+    /// </summary>
+    Mbox,
 }

@@ -16,12 +16,19 @@ public sealed class FileChannelOptions
     public string? MessageIdDomain { get; set; }
 
     /// <summary>
-    /// The channel names <c>UseFileChannels</c> registers, one <see cref="FileChannel"/> each: <c>email</c> writes
-    /// <see cref="FileChannelFormat.Eml"/> files, every other name a <see cref="FileChannelFormat.Log"/>. Default
+    /// The channel names <c>UseFileChannels</c> registers, one <see cref="FileChannel"/> each: <c>email</c> writes in
+    /// <see cref="EmailFormat"/>, every other name a <see cref="FileChannelFormat.Log"/>. Default
     /// <c>email</c>, <c>sms</c> and <c>push</c>; leave out a name that another channel serves, such as <c>email</c>
     /// when SMTP is used.
     /// </summary>
     public IList<string> Channels { get; } = ["email", "sms", "push"];
+
+    /// <summary>
+    /// How the <c>email</c> channel writes: <see cref="FileChannelFormat.Eml"/> files (the default), one per message, or
+    /// one <see cref="FileChannelFormat.Mbox"/> mailbox. A file per message is easy to look at and safe for several
+    /// processes; a mailbox is much cheaper in bulk (see the channel's documentation).
+    /// </summary>
+    public FileChannelFormat EmailFormat { get; set; } = FileChannelFormat.Eml;
 
     /// <summary>
     /// Whether each message is forced to disk before the channel reports it sent. Default <see langword="true"/>: a
@@ -60,6 +67,11 @@ public sealed class FileChannelOptions
             {
                 errors.Add(domainError);
             }
+        }
+
+        if (EmailFormat is not (FileChannelFormat.Eml or FileChannelFormat.Mbox))
+        {
+            errors.Add(FieldErrors.Create(nameof(EmailFormat), EmailFormat.ToString(), FieldErrorCodes.Malformed, "must be Eml or Mbox; a log cannot carry an e-mail's MIME parts"));
         }
 
         foreach (var name in Channels)
