@@ -9,6 +9,8 @@ internal static class MboxFile
     // The separator, the entry line and a blank line: far more than either line of an entry the channel writes.
     private const int MaxHeadLength = 1024;
 
+    private static readonly byte[] EntryPrefix = Encoding.ASCII.GetBytes(MboxEntry.EntryHeader + ": ");
+
     /// <summary>
     /// The <c>Message-ID</c> (without brackets) of every whole entry in <paramref name="path"/>, an empty set when there
     /// is no such file. An entry torn by a crash at the end of the file is cut off, so its message is written again.
@@ -78,13 +80,12 @@ internal static class MboxFile
 
         var entry = head[(separatorEnd + 1)..];
         var entryEnd = entry.IndexOf((byte)'\n');
-        var prefix = Encoding.ASCII.GetBytes(MboxEntry.EntryHeader + ": ");
-        if (entryEnd < 0 || !entry.StartsWith(prefix))
+        if (entryEnd < 0 || !entry.StartsWith(EntryPrefix))
         {
             return false;
         }
 
-        var fields = Encoding.ASCII.GetString(entry[prefix.Length..entryEnd]);
+        var fields = Encoding.ASCII.GetString(entry[EntryPrefix.Length..entryEnd]);
         var space = fields.IndexOf(' ', StringComparison.Ordinal);
         if (space != MboxEntry.LengthDigits
             || !long.TryParse(fields.AsSpan(0, space), NumberStyles.None, CultureInfo.InvariantCulture, out messageLength)
@@ -104,11 +105,12 @@ internal static class MboxFile
         var separatorEnd = tail.IndexOf((byte)'\n');
         if (separatorEnd < 0)
         {
-            return "From "u8[..Math.Min(5, tail.Length)].SequenceEqual(tail[..Math.Min(5, tail.Length)]);
+            var start = Math.Min(5, tail.Length);
+            return "From "u8[..start].SequenceEqual(tail[..start]);
         }
 
         var entry = tail[(separatorEnd + 1)..];
-        var prefix = Encoding.ASCII.GetBytes(MboxEntry.EntryHeader + ": ");
-        return tail.StartsWith("From "u8) && entry.IndexOf((byte)'\n') < 0 && prefix.AsSpan(0, Math.Min(prefix.Length, entry.Length)).SequenceEqual(entry[..Math.Min(prefix.Length, entry.Length)]);
+        var compared = Math.Min(EntryPrefix.Length, entry.Length);
+        return tail.StartsWith("From "u8) && entry.IndexOf((byte)'\n') < 0 && EntryPrefix.AsSpan(0, compared).SequenceEqual(entry[..compared]);
     }
 }
