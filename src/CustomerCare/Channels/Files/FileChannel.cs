@@ -162,30 +162,12 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
             return failure;
         }
 
-        await _logGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            _loggedIds ??= MboxFile.ReadIds(OutputPath);
-            if (!_loggedIds.Contains(messageIdHeader))
-            {
-                var entry = MboxEntry.Format(eml, messageIdHeader, _clock.GetCurrentInstant());
-                Directory.CreateDirectory(Path.GetDirectoryName(OutputPath)!);
-                using (var stream = new FileStream(OutputPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0))
-                {
-                    // One write per entry: a crash tears at most the last one, which the next open cuts off.
-                    stream.Write(entry);
-                    stream.Flush(_flushToDisk);
-                }
-
-                _loggedIds.Add(messageIdHeader);
-            }
-
-            return SendResult.Sent("<" + messageIdHeader + ">");
-        }
-        finally
-        {
-            _logGate.Release();
-        }
+        await AppendOnceAsync(
+            messageIdHeader,
+            _ => ValueTask.FromResult(MboxFile.ReadIds(OutputPath)),
+            () => MboxEntry.Format(eml, messageIdHeader, _clock.GetCurrentInstant()),
+            cancellationToken).ConfigureAwait(false);
+        return SendResult.Sent("<" + messageIdHeader + ">");
     }
 
     /// <summary>The message's RFC 5322 text and its <c>Message-ID</c>, or why no mail could carry it.</summary>
@@ -216,26 +198,39 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
             return SendResult.Permanent(FieldErrors.Create("recipient", message.Recipient, FieldErrorCodes.Required, "is required").Message);
         }
 
+        await AppendOnceAsync(
+            message.MessageId,
+            ReadLoggedIdsAsync,
+            () => Encoding.UTF8.GetBytes(LogLine.Format(InstantPattern.ExtendedIso.Format(_clock.GetCurrentInstant()), message.MessageId, message.Recipient, message.Subject, message.Body)),
+            cancellationToken).ConfigureAwait(false);
+        return SendResult.Sent();
+    }
+
+    /// <summary>
+    /// Appends the record of <paramref name="id"/> to <see cref="OutputPath"/> unless the file holds it already, as
+    /// the ids read from the file on first use and those appended since say. Appends are serialized.
+    /// </summary>
+    private async ValueTask AppendOnceAsync(string id, Func<CancellationToken, ValueTask<HashSet<string>>> readIds, Func<byte[]> record, CancellationToken cancellationToken)
+    {
         await _logGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            _loggedIds ??= await ReadLoggedIdsAsync(cancellationToken).ConfigureAwait(false);
-            if (_loggedIds.Contains(message.MessageId))
+            _loggedIds ??= await readIds(cancellationToken).ConfigureAwait(false);
+            if (_loggedIds.Contains(id))
             {
-                return SendResult.Sent();
+                return;
             }
 
-            var line = LogLine.Format(InstantPattern.ExtendedIso.Format(_clock.GetCurrentInstant()), message.MessageId, message.Recipient, message.Subject, message.Body);
             Directory.CreateDirectory(Path.GetDirectoryName(OutputPath)!);
-            await using (var stream = new FileStream(OutputPath, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.Asynchronous))
+            using (var stream = new FileStream(OutputPath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0))
             {
-                // One write per line: concurrent readers see whole lines, and a crash tears at most the last one.
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(line), cancellationToken).ConfigureAwait(false);
+                // One write per record: concurrent readers see whole records, and a crash tears at most the last one,
+                // which the next open cuts off.
+                stream.Write(record());
                 stream.Flush(_flushToDisk);
             }
 
-            _loggedIds.Add(message.MessageId);
-            return SendResult.Sent();
+            _loggedIds.Add(id);
         }
         finally
         {
@@ -243,7 +238,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         }
     }
 
-    private async Task<HashSet<string>> ReadLoggedIdsAsync(CancellationToken cancellationToken)
+    private async ValueTask<HashSet<string>> ReadLoggedIdsAsync(CancellationToken cancellationToken)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         if (!File.Exists(OutputPath))
