@@ -175,9 +175,9 @@ public sealed class CareSimulator
     private async Task StaffAsync(Randomizer random, Instant now, CareActivity activity, CancellationToken cancellationToken)
     {
         var open = await _store.ListAsync(
-            new Specification<Complaint>(q => q.Where(c => c.Status != ComplaintStatus.Closed).OrderBy(c => c.ReceivedAt).OrderBy(c => c.SourceReference)),
+            new Specification<Complaint>(q => q.Where(c => c.Status != ComplaintStatus.Closed)),
             cancellationToken).ConfigureAwait(false);
-        foreach (var complaint in open)
+        foreach (var complaint in open.OrderBy(c => c.ReceivedAt).ThenBy(SeededOrder, StringComparer.Ordinal))
         {
             var staff = complaint.AssignedTo ?? "destek";
             switch (complaint.Status)
@@ -218,30 +218,41 @@ public sealed class CareSimulator
 
     private async Task SurveysAsync(Randomizer random, Instant now, CareActivity activity, CancellationToken cancellationToken)
     {
+        // Claimed in batches whose make-up follows the library's random survey ids, so every batch is taken first and
+        // the answers are drawn in order of the orders: otherwise the same seed answered different surveys each run.
+        var invitations = new List<SurveyInvitation>();
         SurveySendResult sent;
         do
         {
             sent = await _surveys.SendDueAsync(now, cancellationToken).ConfigureAwait(false);
-            activity.SurveysSent += sent.Invitations.Count;
-            foreach (var invitation in sent.Invitations)
-            {
-                if (!random.Bool(0.45f))
-                {
-                    continue;
-                }
-
-                var broken = _recoveries.WasBroken("order:" + invitation.OrderId.Value);
-                var score = invitation.Kind == SurveyKind.Nps
-                    ? (broken ? random.Int(0, 7) : Weighted.Pick(random, (10, 30), (9, 25), (8, 20), (7, 10), (6, 5), (5, 4), (3, 3), (0, 3)))
-                    : (broken ? Weighted.Pick(random, (1, 25), (2, 30), (3, 25), (4, 15), (5, 5)) : Weighted.Pick(random, (1, 3), (2, 5), (3, 12), (4, 35), (5, 45)));
-                var low = invitation.Kind == SurveyKind.Nps ? score <= 6 : score <= 2;
-                var comment = low ? Voices.LowScoreComments[random.Int(0, Voices.LowScoreComments.Length - 1)] : null;
-                await _surveys.RecordAnswerAsync(invitation.SurveyId, score, comment, now, cancellationToken).ConfigureAwait(false);
-                activity.SurveysAnswered++;
-            }
+            invitations.AddRange(sent.Invitations);
         }
         while (sent.Claimed > 0);
+
+        activity.SurveysSent += invitations.Count;
+        invitations.Sort(static (a, b) => string.CompareOrdinal(a.OrderId.Value, b.OrderId.Value) is var byOrder and not 0 ? byOrder : a.Kind.CompareTo(b.Kind));
+        foreach (var invitation in invitations)
+        {
+            if (!random.Bool(0.45f))
+            {
+                continue;
+            }
+
+            var broken = _recoveries.WasBroken("order:" + invitation.OrderId.Value);
+            var score = invitation.Kind == SurveyKind.Nps
+                ? (broken ? random.Int(0, 7) : Weighted.Pick(random, (10, 30), (9, 25), (8, 20), (7, 10), (6, 5), (5, 4), (3, 3), (0, 3)))
+                : (broken ? Weighted.Pick(random, (1, 25), (2, 30), (3, 25), (4, 15), (5, 5)) : Weighted.Pick(random, (1, 3), (2, 5), (3, 12), (4, 35), (5, 45)));
+            var low = invitation.Kind == SurveyKind.Nps ? score <= 6 : score <= 2;
+            var comment = low ? Voices.LowScoreComments[random.Int(0, Voices.LowScoreComments.Length - 1)] : null;
+            await _surveys.RecordAnswerAsync(invitation.SurveyId, score, comment, now, cancellationToken).ConfigureAwait(false);
+            activity.SurveysAnswered++;
+        }
     }
+
+    // A survey's complaint is named after the survey's random id; its order and question are what the seed decides.
+    private static string SeededOrder(Complaint complaint) => complaint.Channel == ComplaintChannel.Survey
+        ? string.Concat("survey:", complaint.OrderId?.Value, " ", complaint.Title)
+        : complaint.SourceReference;
 
     private static ComplaintChannel PickChannel(Randomizer random) => Weighted.Pick(random, Channels);
 
