@@ -3,6 +3,7 @@ using CustomerCare.Orders;
 using CustomerCare.Sample;
 using CustomerCare.Sample.Reporting;
 using CustomerCare.Sample.Simulation;
+using CustomerCare.Tests.Support;
 using CustomerCare.Text;
 
 namespace CustomerCare.Tests.Sample;
@@ -80,4 +81,22 @@ public sealed class DefaultRunTests(DefaultRunFixture fixture) : IClassFixture<D
         Assert.Contains(_orders, o => o.Status is OrderStatus.Placed or OrderStatus.Shipped);
         Assert.All(_orders, o => Assert.InRange(o.PlacedAt, SampleHost.DefaultStart, fixture.Host.Clock.GetCurrentInstant()));
     }
+
+    // The README's output is what a newcomer compares their first run with; it had drifted twice before this test.
+    [Fact]
+    public void DefaultRun_PrintsTheSampleOutputOfTheSampleReadme()
+    {
+        const string heading = "## Sample output (redirected, default run)\n\n```text\n";
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "samples", "CustomerCare.Sample", "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(start >= 0, "the sample README has no '" + heading.Trim() + "' block");
+        start += heading.Length;
+        var pasted = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        Assert.Equal(WithoutStoreLine(pasted), WithoutStoreLine(_run.Out.ReplaceLineEndings("\n")));
+    }
+
+    // The README's run is on the default SQLite file, the fixture's on the in-memory store; nothing else may differ.
+    private static string WithoutStoreLine(string output) =>
+        string.Join('\n', output.Split('\n').Where(l => !l.StartsWith("  Store ", StringComparison.Ordinal)));
 }
