@@ -82,7 +82,7 @@ public sealed class DefaultRunTests(DefaultRunFixture fixture) : IClassFixture<D
         Assert.All(_orders, o => Assert.InRange(o.PlacedAt, SampleHost.DefaultStart, fixture.Host.Clock.GetCurrentInstant()));
     }
 
-    // The README's output is what a newcomer compares their first run with; it had drifted twice before this test.
+    // The README's output is what a newcomer compares their first run with; it had drifted (no consent rows, older care numbers) before this test.
     [Fact]
     public void DefaultRun_PrintsTheSampleOutputOfTheSampleReadme()
     {
