@@ -12,7 +12,8 @@ namespace CustomerCare.Sqlite;
 
 /// <summary>
 /// The SQLite <see cref="IOutboxStore"/>: one row per message, claimed with one guarded
-/// <c>UPDATE … WHERE id IN (due messages) RETURNING</c> statement.
+/// <c>UPDATE … WHERE id IN (due messages) RETURNING</c> statement. The body and metadata are in a table of their own
+/// (<c>outbox_contents</c>, migration 0009), so that claims and outcomes, which update the row, do not write them again.
 /// </summary>
 /// <remarks>Thread-safe, also across processes sharing the file; see <see cref="SqliteDatabase"/>.</remarks>
 public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
@@ -20,8 +21,12 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
     // One customer's messages queued since an instant, through outbox_customer: the listing and its summaries.
     private const string OfCustomerSince = "customer_id = $customer AND enqueued_at >= $since";
 
+    // The outbox row's columns; a message as read is these, then its body and metadata (see ReadAllAsync).
     private const string Columns =
-        "id, channel, recipient, subject, body, content_type, metadata, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
+        "id, channel, recipient, subject, content_type, kind, priority, customer_id, enqueued_at, due_at, status, attempts, claimed_by, lease_until, last_error, sent_at, provider_message_id";
+
+    // Whole messages; USING leaves the id unambiguous in the conditions.
+    private const string Messages = $"SELECT {Columns}, body, metadata FROM outbox JOIN outbox_contents USING (id)";
 
     private readonly SqliteDatabase _database;
 
@@ -44,7 +49,15 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
             {
                 using var insert = write.Command($"INSERT INTO outbox ({Columns}) VALUES ({Placeholders()}) ON CONFLICT (id) DO NOTHING;");
                 Bind(insert, pending);
-                return await insert.ExecuteNonQueryAsync(write.CancellationToken) == 1;
+                if (await insert.ExecuteNonQueryAsync(write.CancellationToken) == 0)
+                {
+                    return false;
+                }
+
+                using var contents = write.Command("INSERT INTO outbox_contents (id, body, metadata) VALUES ($id, $body, $metadata);");
+                BindContents(contents, pending);
+                await contents.ExecuteNonQueryAsync(write.CancellationToken);
+                return true;
             },
             cancellationToken);
     }
@@ -60,7 +73,8 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_pending WHERE status = 'Pending' AND due_at <= $now ORDER BY priority DESC, due_at, id LIMIT $limit) "
         + "UNION ALL "
         + "SELECT * FROM (SELECT id, priority, due_at FROM outbox INDEXED BY outbox_in_flight WHERE status = 'InFlight' AND lease_until <= $now ORDER BY priority DESC, due_at, id LIMIT $limit)) "
-        + $"ORDER BY priority DESC, due_at, id LIMIT $limit) RETURNING {Columns};";
+        + $"ORDER BY priority DESC, due_at, id LIMIT $limit) RETURNING {Columns}, "
+        + "(SELECT body FROM outbox_contents c WHERE c.id = outbox.id), (SELECT metadata FROM outbox_contents c WHERE c.id = outbox.id);";
 
     /// <inheritdoc />
     public async ValueTask<IReadOnlyList<OutboxMessage>> ClaimDueAsync(Instant now, string dispatcherId, Duration lease, int limit, CancellationToken cancellationToken = default)
@@ -162,7 +176,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         _database.ReadAsync(
             async connection =>
             {
-                using var command = connection.Command($"SELECT {Columns} FROM outbox WHERE {where};");
+                using var command = connection.Command($"{Messages} WHERE {where};");
                 bind(command);
                 return await ReadAllAsync(command, cancellationToken);
             },
@@ -176,9 +190,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
             .With("$channel", message.Channel)
             .With("$recipient", message.Recipient)
             .With("$subject", message.Subject)
-            .With("$body", message.Body)
             .With("$content_type", message.ContentType)
-            .With("$metadata", JsonSerializer.Serialize(message.Metadata.ToDictionary(StringComparer.Ordinal)))
             .With("$kind", SqliteValues.Name(message.Kind))
             .With("$priority", message.Priority)
             .With("$customer_id", message.CustomerId?.Value)
@@ -193,34 +205,39 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
             .With("$provider_message_id", message.ProviderMessageId);
     }
 
+    private static void BindContents(SqliteCommand command, OutboxMessage message) =>
+        command.With("$id", message.Id)
+            .With("$body", message.Body)
+            .With("$metadata", JsonSerializer.Serialize(message.Metadata.ToDictionary(StringComparer.Ordinal)));
+
     private static async ValueTask<IReadOnlyList<OutboxMessage>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var messages = new List<OutboxMessage>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(6)) ?? [];
+            var metadata = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(18)) ?? [];
             messages.Add(new OutboxMessage
             {
                 Id = reader.GetString(0),
                 Channel = reader.GetString(1),
                 Recipient = reader.GetString(2),
                 Subject = reader.GetNullableString(3),
-                Body = reader.GetString(4),
-                ContentType = reader.GetString(5),
+                ContentType = reader.GetString(4),
+                Kind = reader.GetEnum<MessageKind>(5),
+                Priority = reader.GetInt32(6),
+                CustomerId = reader.GetNullableString(7) is { } customer ? CustomerId.From(customer) : null,
+                EnqueuedAt = reader.GetInstant(8),
+                DueAt = reader.GetInstant(9),
+                Status = reader.GetEnum<OutboxStatus>(10),
+                Attempts = reader.GetInt32(11),
+                ClaimedBy = reader.GetNullableString(12),
+                LeaseUntil = reader.GetNullableInstant(13),
+                LastError = reader.GetNullableString(14),
+                SentAt = reader.GetNullableInstant(15),
+                ProviderMessageId = reader.GetNullableString(16),
+                Body = reader.GetString(17),
                 Metadata = metadata.ToImmutableDictionary(),
-                Kind = reader.GetEnum<MessageKind>(7),
-                Priority = reader.GetInt32(8),
-                CustomerId = reader.GetNullableString(9) is { } customer ? CustomerId.From(customer) : null,
-                EnqueuedAt = reader.GetInstant(10),
-                DueAt = reader.GetInstant(11),
-                Status = reader.GetEnum<OutboxStatus>(12),
-                Attempts = reader.GetInt32(13),
-                ClaimedBy = reader.GetNullableString(14),
-                LeaseUntil = reader.GetNullableInstant(15),
-                LastError = reader.GetNullableString(16),
-                SentAt = reader.GetNullableInstant(17),
-                ProviderMessageId = reader.GetNullableString(18),
             });
         }
 
@@ -262,13 +279,16 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
                 var changed = 0;
                 foreach (var id in ids)
                 {
-                    using var find = write.Command($"SELECT {Columns} FROM outbox WHERE id = $id;").With("$id", id);
+                    using var find = write.Command($"{Messages} WHERE id = $id;").With("$id", id);
                     var message = (await ReadAllAsync(find, write.CancellationToken))[0];
                     if (PersonalDataRedaction.TryRedact(message, context, out var redacted))
                     {
                         using var update = write.Command($"UPDATE outbox SET ({Columns}) = ({Placeholders()}) WHERE id = $id;");
                         Bind(update, redacted);
                         changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
+                        using var contents = write.Command("UPDATE outbox_contents SET body = $body, metadata = $metadata WHERE id = $id;");
+                        BindContents(contents, redacted);
+                        await contents.ExecuteNonQueryAsync(write.CancellationToken);
                     }
                 }
 
