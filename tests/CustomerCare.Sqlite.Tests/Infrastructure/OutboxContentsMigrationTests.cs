@@ -9,7 +9,7 @@ namespace CustomerCare.Sqlite.Tests.Infrastructure;
 public sealed class OutboxContentsMigrationTests
 {
     [Fact]
-    public async Task Migrate_FromVersion8_KeepsEveryMessageWhole_AndTheRowHoldsNoText()
+    public async Task Migrate_FromVersion8_KeepsEveryMessageWhole_AndTheRebuiltRowHoldsNoText()
     {
         await using var temp = new TempDatabase();
         using (var version8 = new SqliteDatabase(temp.Options, TestClocks.AtUtc(2026, 11, 22), [.. MigrationSet.Embedded.Take(8)]))
@@ -34,6 +34,9 @@ public sealed class OutboxContentsMigrationTests
         Assert.Equal((found.Body, found.Metadata["text"], found.Subject, OutboxStatus.InFlight), (one.Body, one.Metadata["text"], one.Subject, one.Status));
         Assert.Equal(MigrationSet.Embedded.Count, await new SqliteMigrator(reopened).GetVersionAsync());
         Assert.Empty(RawSql.Strings(temp.Path, "SELECT name FROM pragma_table_info('outbox') WHERE name IN ('body', 'metadata');"));
+        Assert.Equal(
+            ["outbox_customer", "outbox_in_flight", "outbox_pending", "outbox_status"],
+            RawSql.Strings(temp.Path, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND name NOT LIKE 'sqlite_%' ORDER BY name;"));
     }
 
     [Fact]
