@@ -28,11 +28,14 @@ internal static class MboxEntry
     /// <summary>The entry of a message, from its RFC 5322 text (<see cref="EmlWriter.Write"/>) and its <c>Message-ID</c> without brackets.</summary>
     public static byte[] Format(string eml, string messageIdHeader, Instant at)
     {
-        var message = Encoding.UTF8.GetBytes(Quote(eml));
-        var head = Encoding.ASCII.GetBytes(Separator(at) + EntryHeader + ": " + message.Length.ToString("D" + LengthDigits, CultureInfo.InvariantCulture) + " <" + messageIdHeader + ">\n");
-        var entry = new byte[head.Length + message.Length + 1];
+        // Measured first, then written straight into the entry: quoting through a string builder, its string and that
+        // string's bytes made three more copies of each message.
+        var lines = Lines(eml);
+        var length = QuotedLength(lines);
+        var head = Encoding.ASCII.GetBytes(Separator(at) + EntryHeader + ": " + length.ToString("D" + LengthDigits, CultureInfo.InvariantCulture) + " <" + messageIdHeader + ">\n");
+        var entry = new byte[head.Length + length + 1];
         head.CopyTo(entry, 0);
-        message.CopyTo(entry, head.Length);
+        WriteQuoted(lines, entry.AsSpan(head.Length, length));
         entry[^1] = (byte)'\n';
         return entry;
     }
@@ -46,28 +49,53 @@ internal static class MboxEntry
             $"From MAILER-DAEMON {Days[(int)utc.DayOfWeek % 7]} {Months[utc.Month - 1]} {utc.Day,2} {utc.Hour:D2}:{utc.Minute:D2}:{utc.Second:D2} {utc.Year:D4}\n");
     }
 
-    /// <summary>The message with line feeds for line ends and mboxrd's quoting, ending with a line feed.</summary>
-    private static string Quote(string eml)
+    /// <summary>The UTF-8 length of the lines with mboxrd's quoting, each ending with a line feed.</summary>
+    private static int QuotedLength(List<ReadOnlyMemory<char>> lines)
     {
-        var text = new StringBuilder(eml.Length + 64);
+        var length = 0;
+        foreach (var line in lines)
+        {
+            length += (NeedsQuote(line.Span) ? 1 : 0) + Encoding.UTF8.GetByteCount(line.Span) + 1;
+        }
+
+        return length;
+    }
+
+    /// <summary>Writes the lines as <see cref="QuotedLength"/> measured them into <paramref name="target"/>, which they fill.</summary>
+    private static void WriteQuoted(List<ReadOnlyMemory<char>> lines, Span<byte> target)
+    {
+        foreach (var line in lines)
+        {
+            if (NeedsQuote(line.Span))
+            {
+                // A reader splits the mailbox at lines starting "From "; one more '>' keeps this one inside the message.
+                target[0] = (byte)'>';
+                target = target[1..];
+            }
+
+            var written = Encoding.UTF8.GetBytes(line.Span, target);
+            target[written] = (byte)'\n';
+            target = target[(written + 1)..];
+        }
+    }
+
+    private static bool NeedsQuote(ReadOnlySpan<char> line) => line.TrimStart('>').StartsWith("From ", StringComparison.Ordinal);
+
+    /// <summary>The message's lines without their line ends; the empty piece after a final line end is no line.</summary>
+    private static List<ReadOnlyMemory<char>> Lines(string eml)
+    {
+        var lines = new List<ReadOnlyMemory<char>>();
         foreach (var range in eml.AsSpan().Split('\n'))
         {
-            var line = eml.AsSpan(range);
-            if (range.End.GetOffset(eml.Length) == eml.Length && line.IsEmpty)
+            var (start, length) = range.GetOffsetAndLength(eml.Length);
+            if (start + length == eml.Length && length == 0)
             {
                 break;
             }
 
-            line = line.EndsWith('\r') ? line[..^1] : line;
-            if (line.TrimStart('>').StartsWith("From ", StringComparison.Ordinal))
-            {
-                // A reader splits the mailbox at lines starting "From "; one more '>' keeps this one inside the message.
-                text.Append('>');
-            }
-
-            text.Append(line).Append('\n');
+            lines.Add(eml.AsMemory(start, length > 0 && eml[start + length - 1] == '\r' ? length - 1 : length));
         }
 
-        return text.ToString();
+        return lines;
     }
 }
