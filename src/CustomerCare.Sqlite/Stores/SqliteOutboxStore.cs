@@ -28,6 +28,11 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
     // Whole messages; USING leaves the id unambiguous in the conditions.
     private const string Messages = $"SELECT {Columns}, body, metadata FROM outbox JOIN outbox_contents USING (id)";
 
+    private static readonly string Placeholders = string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
+
+    // Built once, not for every message queued: the kept statement is looked up by this text.
+    private static readonly string Insert = $"INSERT INTO outbox ({Columns}) VALUES ({Placeholders}) ON CONFLICT (id) DO NOTHING;";
+
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store over a database.</summary>
@@ -47,7 +52,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
         return await _database.WriteAsync(
             async write =>
             {
-                using var insert = write.Command($"INSERT INTO outbox ({Columns}) VALUES ({Placeholders()}) ON CONFLICT (id) DO NOTHING;");
+                using var insert = write.Command(Insert);
                 Bind(insert, pending);
                 if (await insert.ExecuteNonQueryAsync(write.CancellationToken) == 0)
                 {
@@ -182,8 +187,6 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
             },
             cancellationToken);
 
-    private static string Placeholders() => string.Join(", ", Columns.Split(", ").Select(c => "$" + c));
-
     private static void Bind(SqliteCommand command, OutboxMessage message)
     {
         command.With("$id", message.Id)
@@ -283,7 +286,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IPersonalDataHolder
                     var message = (await ReadAllAsync(find, write.CancellationToken))[0];
                     if (PersonalDataRedaction.TryRedact(message, context, out var redacted))
                     {
-                        using var update = write.Command($"UPDATE outbox SET ({Columns}) = ({Placeholders()}) WHERE id = $id;");
+                        using var update = write.Command($"UPDATE outbox SET ({Columns}) = ({Placeholders}) WHERE id = $id;");
                         Bind(update, redacted);
                         changed += await update.ExecuteNonQueryAsync(write.CancellationToken);
                         using var contents = write.Command("UPDATE outbox_contents SET body = $body, metadata = $metadata WHERE id = $id;");

@@ -143,7 +143,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
 
     private SendResult WriteEml(OutboundMessage message)
     {
-        if (!TryCompose(message, out var messageIdHeader, out var eml, out var failure))
+        if (!TryCompose(message, _clock.GetCurrentInstant(), out var messageIdHeader, out var eml, out var failure))
         {
             return failure;
         }
@@ -157,7 +157,9 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
 
     private async ValueTask<SendResult> AppendMboxAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
-        if (!TryCompose(message, out var messageIdHeader, out var eml, out var failure))
+        // One instant for the Date header and the separator line, which a reader takes for the same time.
+        var at = _clock.GetCurrentInstant();
+        if (!TryCompose(message, at, out var messageIdHeader, out var eml, out var failure))
         {
             return failure;
         }
@@ -165,13 +167,13 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         await AppendOnceAsync(
             messageIdHeader,
             _ => ValueTask.FromResult(MboxFile.ReadIds(OutputPath)),
-            () => MboxEntry.Format(eml, messageIdHeader, _clock.GetCurrentInstant()),
+            () => MboxEntry.Format(eml, messageIdHeader, at),
             cancellationToken).ConfigureAwait(false);
         return SendResult.Sent("<" + messageIdHeader + ">");
     }
 
-    /// <summary>The message's RFC 5322 text and its <c>Message-ID</c>, or why no mail could carry it.</summary>
-    private bool TryCompose(OutboundMessage message, out string messageIdHeader, out string eml, [NotNullWhen(false)] out SendResult? failure)
+    /// <summary>The message's RFC 5322 text, dated <paramref name="at"/>, and its <c>Message-ID</c>, or why no mail could carry it.</summary>
+    private bool TryCompose(OutboundMessage message, Instant at, out string messageIdHeader, out string eml, [NotNullWhen(false)] out SendResult? failure)
     {
         (messageIdHeader, eml, failure) = (string.Empty, string.Empty, null);
         if (!EmailAddress.TryParse(message.Recipient, out var to, out var toError, "recipient"))
@@ -187,7 +189,7 @@ public sealed class FileChannel : IOutboundChannel, IDisposable
         }
 
         messageIdHeader = EmailMessageId.Create(message.MessageId, _messageIdDomain);
-        eml = EmlWriter.Write(new EmlEnvelope(message.MessageId, messageIdHeader, _clock.GetCurrentInstant(), _from, _fromName, AsciiDomain(to), message.Subject), content);
+        eml = EmlWriter.Write(new EmlEnvelope(message.MessageId, messageIdHeader, at, _from, _fromName, AsciiDomain(to), message.Subject), content);
         return true;
     }
 
